@@ -1,0 +1,93 @@
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+
+/** The three provinces merged into Ninh Bình on 1 July 2025. */
+export const EX_PROVINCES = ['Hà Nam', 'Nam Định', 'Ninh Bình'] as const;
+export type ExProvince = (typeof EX_PROVINCES)[number];
+
+/** Lifecycle of a cluster, from the words the sources use. */
+export const STATUSES = ['planned', 'established', 'operating'] as const;
+export type ClusterStatus = (typeof STATUSES)[number];
+
+/** Central wastewater treatment plant (WWTP) state. */
+export const WWTP_STATES = ['none', 'under_construction', 'operating', 'compliant', 'unknown'] as const;
+export type WwtpState = (typeof WWTP_STATES)[number];
+
+/** How the geometry was obtained; anything but `surveyed`/`source-coordinates` is schematic. */
+export const GEOMETRY_QUALITIES = [
+  'surveyed',
+  'source-coordinates',
+  'schematic-commune',
+  'schematic-district',
+  'point-commune',
+  'point-district',
+] as const;
+export type GeometryQuality = (typeof GEOMETRY_QUALITIES)[number];
+
+/** Properties of one industrial cluster (CCN) feature in `geodata/clusters.geojson`. */
+export interface ClusterProps {
+  /** Stable ASCII id, e.g. `nd-thang-cuong`. */
+  id: string;
+  name: string;
+  ex_province: ExProvince;
+  old_district: string | null;
+  /** Old (pre-2025) communes as the sources name them. */
+  communes: string[];
+  /** 2025 commune from the gazetteer crosswalk, where known. */
+  new_commune: string | null;
+  planned_area_ha: number | null;
+  status: ClusterStatus;
+  wwtp: WwtpState;
+  occupancy_pct: number | null;
+  projects: number | null;
+  workers: number | null;
+  /** Development model (free text from sources), null when no source gives it. */
+  model: string | null;
+  industries: string | null;
+  decision: string | null;
+  sources: string[];
+  /** ISO date (YYYY, YYYY-MM or YYYY-MM-DD) of the newest source used. */
+  as_of: string;
+  geometry_quality: GeometryQuality;
+  /** Free-text notes: conflicts between sources, inferences. */
+  notes?: string | null;
+}
+
+export type ClusterGeometry = Polygon | MultiPolygon | Point;
+export type ClusterFeature = Feature<ClusterGeometry, ClusterProps>;
+export type ClusterCollection = FeatureCollection<ClusterGeometry, ClusterProps>;
+
+/** Properties of one industrial zone (KCN). */
+export interface ZoneProps {
+  id: string;
+  name: string;
+  ex_province: ExProvince;
+  old_district: string | null;
+  communes: string[];
+  new_commune: string | null;
+  area_ha: number | null;
+  status: ClusterStatus;
+  sources: string[];
+  as_of: string;
+  geometry_quality: GeometryQuality;
+  notes?: string | null;
+}
+export type ZoneFeature = Feature<Polygon | MultiPolygon | Point, ZoneProps>;
+export type ZoneCollection = FeatureCollection<Polygon | MultiPolygon | Point, ZoneProps>;
+
+/** Properties of one craft village (làng nghề). */
+export interface VillageProps {
+  id: string;
+  name: string;
+  craft: string | null;
+  ex_province: ExProvince;
+  old_district: string | null;
+  old_commune: string | null;
+  new_commune: string | null;
+  recognised: 'yes' | 'unknown';
+  sources: string[];
+  as_of: string;
+  geometry_quality: GeometryQuality;
+  notes?: string | null;
+}
+export type VillageFeature = Feature<Point, VillageProps>;
+export type VillageCollection = FeatureCollection<Point, VillageProps>;
