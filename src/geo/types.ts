@@ -50,7 +50,16 @@ export interface ClusterProps {
   geometry_quality: GeometryQuality;
   /** Free-text notes: conflicts between sources, inferences. */
   notes?: string | null;
+  /** Where sources disagree: what they say and which value was used. */
+  reported_conflicts?: string | null;
+  /** `source`: a source names the commune/district; `name-inferred`: placed by the cluster's name only. */
+  location_basis?: LocationBasis | null;
+  /** Year of the establishment decision, where a source gives it. */
+  established_year?: number | null;
 }
+
+/** How a feature's commune/district was found. */
+export type LocationBasis = 'source' | 'name-inferred';
 
 export type ClusterGeometry = Polygon | MultiPolygon | Point;
 export type ClusterFeature = Feature<ClusterGeometry, ClusterProps>;
@@ -70,6 +79,8 @@ export interface ZoneProps {
   as_of: string;
   geometry_quality: GeometryQuality;
   notes?: string | null;
+  reported_conflicts?: string | null;
+  location_basis?: LocationBasis | null;
 }
 export type ZoneFeature = Feature<Polygon | MultiPolygon | Point, ZoneProps>;
 export type ZoneCollection = FeatureCollection<Polygon | MultiPolygon | Point, ZoneProps>;
@@ -88,6 +99,7 @@ export interface VillageProps {
   as_of: string;
   geometry_quality: GeometryQuality;
   notes?: string | null;
+  location_basis?: LocationBasis | null;
 }
 export type VillageFeature = Feature<Point, VillageProps>;
 export type VillageCollection = FeatureCollection<Point, VillageProps>;
