@@ -1,20 +1,18 @@
 /**
- * Fold a Vietnamese (or any Latin-script) string for accent-insensitive matching:
- * NFC-normalise, lower-case, map đ/Đ to d, strip combining marks (tones and vowel
- * marks, whatever their placement: "Hòa"/"Hoà", "Thủy"/"Thuỷ" fold alike),
- * and collapse runs of whitespace to one space, trimmed.
+ * Folds a string for accent-insensitive matching of Vietnamese text: lower case,
+ * tone and vowel marks removed, `đ`/`Đ` mapped to `d`, whitespace collapsed.
  *
- * @param s - Input text (any Unicode normalisation form).
- * @returns The folded ASCII-ish key, e.g. `"hoa hau"` for `"Hoà  Hậu"`.
+ * @param s - any text (NFC or NFD)
+ * @returns the folded text
  * @example
- * foldDiacritics('Đồng Văn') // 'dong van'
+ * foldDiacritics('ĐỒNG VĂN') // 'dong van'
+ * foldDiacritics('Thuỷ  Hoà') // 'thuy hoa'
  */
 export function foldDiacritics(s: string): string {
   return s
-    .normalize('NFC')
-    .replace(/[đĐ]/g, 'd')
     .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .trim();
