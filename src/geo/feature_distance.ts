@@ -1,0 +1,87 @@
+import { booleanIntersects, distance, lineString, pointToLineDistance, pointToPolygonDistance } from '@turf/turf';
+import { geometryBBox } from './bbox_expand';
+import type { Feature, LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
+
+/** The geometries the proximity analysis accepts. */
+export type ProximityGeometry = Point | Polygon | MultiPolygon;
+
+/** Anything with such a geometry: a Feature or the bare geometry. */
+export type ProximityInput = ProximityGeometry | Feature<ProximityGeometry, unknown>;
+
+const ACCEPTED = ['Point', 'Polygon', 'MultiPolygon'];
+
+/**
+ * Unwrap and check one input; throws a message naming the argument.
+ *
+ * @param input - a Feature or geometry
+ * @param name - the argument name used in the error message
+ * @returns the geometry
+ * @example
+ * proximityGeometry({ type: 'Point', coordinates: [106, 20] }, 'a');
+ */
+export function proximityGeometry(input: ProximityInput, name: string): ProximityGeometry {
+  if (input === null || typeof input !== 'object') {
+    throw new Error(`Expected ${name} to be a Feature or geometry, got ${String(input)}`);
+  }
+  const geometry = input.type === 'Feature' ? input.geometry : input;
+  if (geometry === null || typeof geometry !== 'object' || !ACCEPTED.includes(geometry.type)) {
+    const got = geometry === null || typeof geometry !== 'object' ? String(geometry) : geometry.type;
+    throw new Error(`Expected ${name} to be a Point, Polygon or MultiPolygon, got ${got}`);
+  }
+  return geometry;
+}
+
+function rings(geometry: Polygon | MultiPolygon): LineString[] {
+  const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  return polys.flatMap((poly) => poly.map((ring) => lineString(ring).geometry));
+}
+
+function vertices(geometry: Polygon | MultiPolygon): Position[] {
+  const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  // The closing vertex repeats the first one.
+  return polys.flatMap((poly) => poly.flatMap((ring) => ring.slice(0, -1)));
+}
+
+function boxesOverlap(a: readonly number[], b: readonly number[]): boolean {
+  return !(a[0]! > b[2]! || b[0]! > a[2]! || a[1]! > b[3]! || b[1]! > a[3]!);
+}
+
+function pointToShapes(p: Position, lines: readonly LineString[]): number {
+  let best = Infinity;
+  for (const line of lines) best = Math.min(best, pointToLineDistance(p, line, { units: 'kilometers' }));
+  return best;
+}
+
+/**
+ * Shortest distance between two features, edge to edge, in kilometres (Turf
+ * geodesic): 0 when they touch, overlap, or one holds the other; a point in a
+ * polygon's hole is as far as the hole's edge. Polygon to polygon is the
+ * minimum over each one's vertices to the other's boundary, both ways.
+ *
+ * @param a - a Point, Polygon or MultiPolygon (Feature or geometry)
+ * @param b - a Point, Polygon or MultiPolygon (Feature or geometry)
+ * @returns the distance (kilometres, ≥ 0)
+ * @example
+ * const sq = (x: number) => polygon([[[x, 0], [x + 0.01, 0], [x + 0.01, 0.01], [x, 0.01], [x, 0]]]);
+ * featureDistance(sq(0), sq(0.02)); // ≈ 1.112 (0.01° of longitude at the equator)
+ * featureDistance(sq(0), point([0.005, 0.005])); // 0 (inside)
+ */
+export function featureDistance(a: ProximityInput, b: ProximityInput): number {
+  const ga = proximityGeometry(a, 'a');
+  const gb = proximityGeometry(b, 'b');
+  if (ga.type === 'Point' && gb.type === 'Point') {
+    return distance(ga.coordinates, gb.coordinates, { units: 'kilometers' });
+  }
+  if (ga.type === 'Point' || gb.type === 'Point') {
+    const [p, poly] = ga.type === 'Point' ? [ga, gb as Polygon | MultiPolygon] : [gb as Point, ga as Polygon | MultiPolygon];
+    return Math.max(0, pointToPolygonDistance(p.coordinates, poly, { units: 'kilometers' }));
+  }
+  // Disjoint boxes cannot intersect; skipping the test changes no result.
+  if (boxesOverlap(geometryBBox(ga), geometryBBox(gb)) && booleanIntersects(ga, gb)) return 0;
+  const ringsA = rings(ga);
+  const ringsB = rings(gb);
+  let best = Infinity;
+  for (const v of vertices(ga)) best = Math.min(best, pointToShapes(v, ringsB));
+  for (const v of vertices(gb)) best = Math.min(best, pointToShapes(v, ringsA));
+  return best;
+}
