@@ -1,0 +1,345 @@
+/**
+ * Deterministic build: geodata/sources/*.csv + gazetteer (reference, not in repo)
+ *   → geodata/{clusters,industrial_zones,craft_villages}.geojson, geodata/boundaries/*.geojson,
+ *     and the generated sections of geodata/README.md.
+ *
+ * Run: npm run geodata   (GAZETTEER_DIR overrides the gazetteer location)
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import {
+  area, bbox as turfBbox, booleanPointInPolygon, centerOfMass, featureCollection, intersect, pointOnFeature,
+} from '@turf/turf';
+import type { BBox, Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import { GEODATA, PROVINCE_ID, readCsv, splitList, type Row } from './common';
+import { loadGazetteer, type CommuneRec } from './gazetteer';
+import { dissolve, finish } from './boundaries';
+import { adminKey, matchCommune, matchDistrict } from '../../src/geo/match_commune';
+import { schematicFootprint } from '../../src/geo/schematic_footprint';
+import { reconcile, reconciliationMarkdown, type ReportedFigures } from '../../src/geo/reconcile';
+import { EX_PROVINCES, type ClusterProps, type ExProvince, type GeometryQuality, type LocationBasis, type VillageProps, type ZoneProps } from '../../src/geo/types';
+
+type Poly = Feature<Polygon | MultiPolygon>;
+
+const SIMPLIFY_DEG = 0.0005;
+/** Gap kept between schematic footprints (degrees, ≈ 30 m). */
+const GAP = 0.0003;
+
+const gaz = loadGazetteer();
+
+// ---------- boundaries ----------
+const provincePolys = new Map<ExProvince, Poly>();
+const exFeatures: Poly[] = [];
+for (const name of EX_PROVINCES) {
+  const parts = gaz.communes.filter((c) => c.province === name).map((c) => {
+    const f = gaz.polygons.get(c.commune_id);
+    if (!f) throw new Error(`no polygon for commune ${c.commune_id}`);
+    return f;
+  });
+  const d = finish(dissolve(parts), SIMPLIFY_DEG);
+  d.properties = { id: PROVINCE_ID[name], name, source: 'Dissolved censusVN2009 commune polygons (2009 boundaries, MIT © 2017 Marc Choisy); sliver holes filled; simplified 0.0005°' };
+  provincePolys.set(name, d);
+  exFeatures.push(d);
+}
+const province = finish(dissolve(exFeatures.map((f) => ({ ...f, properties: {} }))), SIMPLIFY_DEG);
+province.properties = { id: 'ninh-binh-2025', name: 'Ninh Bình', note: 'Merged province (1 July 2025) = ex-Hà Nam + ex-Nam Định + ex-Ninh Bình; outer boundary dissolved from censusVN2009 communes (MIT).' };
+
+function writeJson(path: string, obj: unknown): void {
+  writeFileSync(resolve(GEODATA, path), JSON.stringify(obj) + '\n');
+}
+writeJson('boundaries/ex_provinces.geojson', featureCollection(exFeatures));
+writeJson('boundaries/province.geojson', featureCollection([province]));
+
+// ---------- location resolution ----------
+interface Loc {
+  communes: CommuneRec[];
+  district: string | null;
+  level: 'commune' | 'district';
+}
+
+function resolveLocation(prov: ExProvince, districtCell: string, communeCell: string): Loc | null {
+  const srcDistricts = splitList(districtCell.replace(/\([^)]*\)/g, ''));
+  const gDistricts = [...new Set(srcDistricts.flatMap((d) => matchDistrict(d, prov, gaz.communes)))];
+  const found: CommuneRec[] = [];
+  for (const raw of splitList(communeCell)) {
+    const hint = raw.match(/\(([^)]*)\)\s*$/u)?.[1];
+    const name = raw.replace(/\([^)]*\)\s*$/u, '').trim();
+    const ds = hint ? [hint] : gDistricts;
+    let hits = matchCommune(name, prov, ds, gaz.communes);
+    if (hits.length === 0 && ds.length > 0) {
+      const anywhere = matchCommune(name, prov, [], gaz.communes);
+      if (anywhere.length === 1) hits = anywhere;
+    }
+    if (hits.length === 1 && hits[0]) found.push(hits[0]);
+  }
+  if (found.length > 0) return { communes: found, district: found[0]?.district ?? null, level: 'commune' };
+  if (gDistricts.length >= 1) return { communes: [], district: gDistricts[0] ?? null, level: 'district' };
+  return null;
+}
+
+const unionCache = new Map<string, Poly>();
+function targetPolygon(loc: Loc, prov: ExProvince): Poly {
+  const recs = loc.level === 'commune' ? loc.communes : gaz.communes.filter((c) => c.province === prov && c.district === loc.district);
+  const key = recs.map((r) => r.commune_id).join(',');
+  const hit = unionCache.get(key);
+  if (hit) return hit;
+  const polys = recs.map((r) => {
+    const f = gaz.polygons.get(r.commune_id);
+    if (!f) throw new Error(`no polygon ${r.commune_id}`);
+    return f;
+  });
+  const u = dissolve(polys);
+  unionCache.set(key, u);
+  return u;
+}
+
+function anchorOf(loc: Loc, prov: ExProvince): Position {
+  const c = loc.communes[0];
+  if (loc.level === 'commune' && c) return [c.lon, c.lat];
+  const t = targetPolygon(loc, prov);
+  const com = centerOfMass(t).geometry.coordinates;
+  if (booleanPointInPolygon(com, t)) return [r6(com[0] ?? 0), r6(com[1] ?? 0)];
+  const p = pointOnFeature(t).geometry.coordinates;
+  return [r6(p[0] ?? 0), r6(p[1] ?? 0)];
+}
+
+function r6(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
+
+function newCommune(loc: Loc | null): string | null {
+  if (!loc) return null;
+  const set = new Set<string>();
+  for (const c of loc.communes) for (const n of splitList(c.new_commune, /\s*\|\s*/)) set.add(n);
+  return set.size > 0 ? [...set].sort().join(' | ') : null;
+}
+
+// ---------- schematic placement ----------
+const placed: BBox[] = [];
+
+function overlaps(b: BBox): boolean {
+  return placed.some((p) => b[0] < p[2] + GAP && b[2] > p[0] - GAP && b[1] < p[3] + GAP && b[3] > p[1] - GAP);
+}
+
+function insideFraction(sq: Polygon, target: Poly): number {
+  const i = intersect(featureCollection([{ type: 'Feature', properties: {}, geometry: sq }, target]));
+  return i ? area(i) / area(sq) : 0;
+}
+
+function* spiral(maxRing: number): Generator<[number, number]> {
+  for (let k = 0; k <= maxRing; k++) {
+    const ring: [number, number][] = [];
+    for (let i = -k; i <= k; i++) for (let j = -k; j <= k; j++) if (Math.max(Math.abs(i), Math.abs(j)) === k) ring.push([i, j]);
+    ring.sort((a, b) => a[0] ** 2 + a[1] ** 2 - (b[0] ** 2 + b[1] ** 2) || a[0] - b[0] || a[1] - b[1]);
+    yield* ring;
+  }
+}
+
+const provinceOutline = province;
+
+/** Place an area-true square near `anchor`, inside `target` if possible, never overlapping earlier footprints. */
+function placeFootprint(anchor: Position, ha: number, target: Poly): { poly: Polygon; inside: boolean } {
+  const probe = schematicFootprint(anchor, ha);
+  const b0 = turfBbox(probe);
+  const step = Math.max((b0[2] - b0[0]) / 3, 0.0008);
+  let spill: Polygon | null = null;
+  for (const [i, j] of spiral(Math.ceil(0.08 / step))) {
+    const c: Position = [r6((anchor[0] ?? 0) + i * step), r6((anchor[1] ?? 0) + j * step)];
+    const sq = schematicFootprint(c, ha);
+    const b = turfBbox(sq);
+    if (overlaps(b)) continue;
+    const dist = Math.max(Math.abs(i), Math.abs(j)) * step;
+    if (dist <= 0.04 && insideFraction(sq, target) >= 0.999) {
+      placed.push(b);
+      return { poly: sq, inside: true };
+    }
+    if (!spill && insideFraction(sq, provinceOutline) >= 0.999) spill = sq;
+    if (spill && dist > 0.04) break;
+  }
+  if (!spill) throw new Error(`cannot place ${ha} ha near ${anchor.join(',')}`);
+  placed.push(turfBbox(spill));
+  return { poly: spill, inside: false };
+}
+
+// ---------- features ----------
+const num = (s: string | undefined): number | null => (s === undefined || s.trim() === '' ? null : Number(s));
+const str = (s: string | undefined): string | null => (s === undefined || s.trim() === '' ? null : s.trim());
+const urls = (s: string | undefined): string[] => splitList(s, /\s*\|\s*/);
+const basis = (s: string | undefined): LocationBasis | null => (s === 'source' || s === 'name-inferred' ? s : null);
+const joinNotes = (...xs: (string | null)[]): string | null => {
+  const t = xs.filter((x): x is string => !!x && x.trim() !== '').join(' | ');
+  return t === '' ? null : t;
+};
+
+interface Unplaced { file: string; id: string; name: string; reason: string }
+const unplaced: Unplaced[] = [];
+
+interface Pending<P> { row: Row; props: P; loc: Loc; area: number | null }
+
+function locFor(row: Row, communeCol: string): Loc | null {
+  const prov = row.ex_province as ExProvince;
+  const district = row.old_district || row.inferred_district || '';
+  const communes = row[communeCol] || row.inferred_communes || '';
+  return resolveLocation(prov, district, communes);
+}
+
+const clusterRows = readCsv(resolve(GEODATA, 'sources/clusters.csv'));
+const zoneRows = readCsv(resolve(GEODATA, 'sources/industrial_zones.csv'));
+const villageRows = readCsv(resolve(GEODATA, 'sources/craft_villages.csv'));
+
+const clusterPending: Pending<ClusterProps>[] = [];
+for (const r of clusterRows) {
+  const loc = locFor(r, 'communes');
+  if (!loc) {
+    unplaced.push({ file: 'clusters', id: r.id ?? '', name: r.name ?? '', reason: 'no source names its district or commune, and its name matches no unique commune or district' });
+    continue;
+  }
+  const props: ClusterProps = {
+    id: r.id ?? '', name: r.name ?? '', ex_province: r.ex_province as ExProvince,
+    old_district: str(r.old_district) ?? str(r.inferred_district), communes: splitList(r.communes),
+    new_commune: newCommune(loc), planned_area_ha: num(r.planned_area_ha),
+    status: r.status as ClusterProps['status'], wwtp: (r.wwtp || 'unknown') as ClusterProps['wwtp'],
+    occupancy_pct: num(r.occupancy_pct), projects: num(r.projects), workers: num(r.workers), model: str(r.model),
+    industries: str(r.industries), decision: str(r.decision), sources: urls(r.sources), as_of: r.as_of ?? '',
+    geometry_quality: 'point-commune', notes: str(r.notes), reported_conflicts: str(r.conflicts),
+    location_basis: basis(r.location_basis), established_year: num(r.established_year),
+  };
+  clusterPending.push({ row: r, props, loc, area: props.planned_area_ha });
+}
+
+const zonePending: Pending<ZoneProps>[] = [];
+for (const r of zoneRows) {
+  const loc = locFor(r, 'communes');
+  if (!loc) {
+    unplaced.push({ file: 'industrial_zones', id: r.id ?? '', name: r.name ?? '', reason: 'no source names its district or commune, and its name matches no unique commune or district' });
+    continue;
+  }
+  const props: ZoneProps = {
+    id: r.id ?? '', name: r.name ?? '', ex_province: r.ex_province as ExProvince,
+    old_district: str(r.old_district) ?? str(r.inferred_district), communes: splitList(r.communes),
+    new_commune: newCommune(loc), area_ha: num(r.area_ha), status: r.status as ZoneProps['status'],
+    sources: urls(r.sources), as_of: r.as_of ?? '', geometry_quality: 'point-commune', notes: str(r.notes),
+    reported_conflicts: str(r.conflicts), location_basis: basis(r.location_basis),
+  };
+  zonePending.push({ row: r, props, loc, area: props.area_ha });
+}
+
+type AnyProps = ClusterProps | ZoneProps;
+function geometryFor<P extends AnyProps>(p: Pending<P>): Feature<Polygon | Point, P> {
+  const prov = p.props.ex_province;
+  const lon = num(p.row.lon);
+  const lat = num(p.row.lat);
+  if (lon !== null && lat !== null) {
+    p.props.geometry_quality = 'source-coordinates';
+    return { type: 'Feature', properties: p.props, geometry: { type: 'Point', coordinates: [lon, lat] } };
+  }
+  const level = p.loc.level;
+  if (p.area !== null) {
+    const { poly, inside } = placeFootprint(anchorOf(p.loc, prov), p.area, targetPolygon(p.loc, prov));
+    p.props.geometry_quality = (level === 'commune' ? 'schematic-commune' : 'schematic-district') satisfies GeometryQuality;
+    if (!inside) {
+      p.props.notes = joinNotes(p.props.notes ?? null, `Schematic footprint does not fit inside the ${level} polygon (2009, low resolution) without overlapping other footprints; placed nearby, inside the province.`);
+    }
+    return { type: 'Feature', properties: p.props, geometry: poly };
+  }
+  p.props.geometry_quality = level === 'commune' ? 'point-commune' : 'point-district';
+  return { type: 'Feature', properties: p.props, geometry: { type: 'Point', coordinates: anchorOf(p.loc, prov) } };
+}
+
+// clusters first (they must sit inside their commune), bigger first, then by id: deterministic
+const byAreaThenId = <P extends AnyProps>(a: Pending<P>, b: Pending<P>): number =>
+  (b.area ?? 0) - (a.area ?? 0) || (a.props.id < b.props.id ? -1 : 1);
+const clusterFeatures = [...clusterPending].sort(byAreaThenId).map(geometryFor);
+const zoneFeatures = [...zonePending].sort(byAreaThenId).map(geometryFor);
+const order = (ids: string[]) => (a: Feature, b: Feature): number =>
+  ids.indexOf(String((a.properties as { id: string }).id)) - ids.indexOf(String((b.properties as { id: string }).id));
+clusterFeatures.sort(order(clusterRows.map((r) => r.id ?? '')));
+zoneFeatures.sort(order(zoneRows.map((r) => r.id ?? '')));
+
+const villageFeatures: Feature<Point, VillageProps>[] = [];
+for (const r of villageRows) {
+  const loc = locFor(r, 'old_commune');
+  if (!loc) {
+    unplaced.push({ file: 'craft_villages', id: r.id ?? '', name: r.name ?? '', reason: 'the source names neither district nor commune' });
+    continue;
+  }
+  const prov = r.ex_province as ExProvince;
+  const lon = num(r.lon);
+  const lat = num(r.lat);
+  const hasCoords = lon !== null && lat !== null;
+  villageFeatures.push({
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: hasCoords ? [lon, lat] : anchorOf(loc, prov) },
+    properties: {
+      id: r.id ?? '', name: r.name ?? '', craft: str(r.craft), ex_province: prov,
+      old_district: str(r.old_district) ?? str(r.inferred_district), old_commune: str(r.old_commune),
+      new_commune: newCommune(loc), recognised: r.recognised === 'yes' ? 'yes' : 'unknown', sources: urls(r.sources),
+      as_of: r.as_of ?? '', geometry_quality: hasCoords ? 'source-coordinates' : loc.level === 'commune' ? 'point-commune' : 'point-district',
+      notes: str(r.notes), location_basis: basis(r.location_basis),
+    },
+  });
+}
+
+writeJson('clusters.geojson', featureCollection(clusterFeatures));
+writeJson('industrial_zones.geojson', featureCollection(zoneFeatures));
+writeJson('craft_villages.geojson', featureCollection(villageFeatures));
+
+// ---------- README generated sections ----------
+const reported = JSON.parse(readFileSync(resolve(GEODATA, 'reported_figures.json'), 'utf8')) as ReportedFigures;
+const rows = reconcile(clusterFeatures.map((f) => f.properties), reported);
+
+function countsTable(): string {
+  const lines = ['| ex-province | clusters | with area (polygon) | point only | planned | established | operating | KCN | craft villages |', '|---|---|---|---|---|---|---|---|---|'];
+  for (const p of EX_PROVINCES) {
+    const cs = clusterFeatures.filter((f) => f.properties.ex_province === p);
+    const poly = cs.filter((f) => f.geometry.type !== 'Point').length;
+    lines.push(`| ${p} | ${cs.length} | ${poly} | ${cs.length - poly} | ${cs.filter((f) => f.properties.status === 'planned').length} | ${cs.filter((f) => f.properties.status === 'established').length} | ${cs.filter((f) => f.properties.status === 'operating').length} | ${zoneFeatures.filter((f) => f.properties.ex_province === p).length} | ${villageFeatures.filter((f) => f.properties.ex_province === p).length} |`);
+  }
+  return lines.join('\n');
+}
+
+function qualityTable(): string {
+  const all = [...clusterFeatures.map((f) => ['clusters', f] as const), ...zoneFeatures.map((f) => ['industrial_zones', f] as const), ...villageFeatures.map((f) => ['craft_villages', f] as const)];
+  const keys = ['schematic-commune', 'schematic-district', 'point-commune', 'point-district', 'source-coordinates', 'surveyed'];
+  const lines = [`| file | ${keys.join(' | ')} | name-inferred location | footprint spills outside its commune/district |`, `|---|${keys.map(() => '---').join('|')}|---|---|`];
+  for (const file of ['clusters', 'industrial_zones', 'craft_villages']) {
+    const fs = all.filter(([f]) => f === file).map(([, f]) => f.properties as AnyProps | VillageProps);
+    lines.push(`| ${file} | ${keys.map((k) => fs.filter((p) => p.geometry_quality === k).length).join(' | ')} | ${fs.filter((p) => p.location_basis === 'name-inferred').length} | ${fs.filter((p) => (p.notes ?? '').includes('does not fit inside')).length} |`);
+  }
+  return lines.join('\n');
+}
+
+function unplacedTable(): string {
+  const lines = ['| file | id | name | reason |', '|---|---|---|---|'];
+  for (const u of unplaced) lines.push(`| ${u.file} | ${u.id} | ${u.name} | ${u.reason} |`);
+  return lines.join('\n');
+}
+
+const generated = [
+  '<!-- generated:start (npm run geodata rewrites this section) -->',
+  '### Counts',
+  '', countsTable(), '',
+  '### Geometry quality', '', qualityTable(), '',
+  '### Dataset vs reported (reconciliation)',
+  '',
+  'Cells: dataset / reported (gap = dataset − reported). Counting: every cluster in the dataset counts as planned; "established" = established + operating (reports count operating clusters among the established); "operating" = operating. Planned ha sums the known areas only. WWTP built/building = `wwtp` under_construction, operating or compliant; compliant/stable = operating or compliant. Reported figures: `reported_figures.json` (end 2024, published July 2025).',
+  '', reconciliationMarkdown(rows), '',
+  '### Rows of geodata/sources not placed on the map',
+  '', unplacedTable(), '',
+  `Gazetteer input (sha256, first 16 hex): ${Object.entries(gaz.hashes).map(([k, v]) => `\`${k}\` ${v}`).join(', ')}.`,
+  '<!-- generated:end -->',
+].join('\n');
+
+const readmePath = resolve(GEODATA, 'README.md');
+let readme = '';
+try {
+  readme = readFileSync(readmePath, 'utf8');
+} catch {
+  readme = '# geodata\n\n<!-- generated:start --><!-- generated:end -->\n';
+}
+readme = readme.replace(/<!-- generated:start[\s\S]*?<!-- generated:end -->/, generated);
+writeFileSync(readmePath, readme);
+
+console.log(`clusters ${clusterFeatures.length}, zones ${zoneFeatures.length}, villages ${villageFeatures.length}, unplaced ${unplaced.length}`);
+console.log(reconciliationMarkdown(rows));
+void adminKey;
