@@ -10,11 +10,11 @@ import { resolve } from 'node:path';
 import {
   area, bbox as turfBbox, booleanPointInPolygon, centerOfMass, featureCollection, intersect, pointOnFeature,
 } from '@turf/turf';
-import type { BBox, Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import type { BBox, Feature, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { GEODATA, PROVINCE_ID, readCsv, splitList, type Row } from './common';
 import { loadGazetteer, type CommuneRec } from './gazetteer';
 import { dissolve, finish } from './boundaries';
-import { adminKey, matchCommune, matchDistrict } from '../../src/geo/match_commune';
+import { matchCommune, matchDistrict } from '../../src/geo/match_commune';
 import { schematicFootprint } from '../../src/geo/schematic_footprint';
 import { reconcile, reconciliationMarkdown, type ReportedFigures } from '../../src/geo/reconcile';
 import { EX_PROVINCES, type ClusterProps, type ExProvince, type GeometryQuality, type LocationBasis, type VillageProps, type ZoneProps } from '../../src/geo/types';
@@ -342,4 +342,3 @@ writeFileSync(readmePath, readme);
 
 console.log(`clusters ${clusterFeatures.length}, zones ${zoneFeatures.length}, villages ${villageFeatures.length}, unplaced ${unplaced.length}`);
 console.log(reconciliationMarkdown(rows));
-void adminKey;
