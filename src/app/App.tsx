@@ -1,0 +1,88 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { MapView } from '../map/map_view';
+import { reportMapErrors, syncMapWithStore } from '../map/sync';
+import type { AppStore } from '../store/store';
+import { Details } from './Details';
+import { Legend } from './Legend';
+import { Notices } from './Notices';
+import { SearchBox } from './SearchBox';
+import { Sidebar } from './Sidebar';
+import { StoreContext, useStore } from './use_store';
+import { t } from './i18n';
+
+function MapPane({ store, assetBase }: { store: AppStore; assetBase: string }) {
+  const el = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const view = new MapView(el.current!, assetBase, {
+      onClusterClick: (id) => store.getState().setFocus(id),
+      onSourceError: reportMapErrors(store),
+      onReady: () => document.body.setAttribute('data-map-ready', 'true'),
+    });
+    const unsync = syncMapWithStore(store, view);
+    // For tests and the console: the map's rendered state, read-only use.
+    (window as unknown as { __mapView?: MapView }).__mapView = view;
+    return () => {
+      unsync();
+      view.destroy();
+    };
+  }, [store, assetBase]);
+  return <div ref={el} class="map" role="region" aria-label="map" data-testid="map" />;
+}
+
+function Header() {
+  const lang = useStore((s) => s.lang);
+  const setLang = useStore((s) => s.setLang);
+  return (
+    <header class="top">
+      <div class="brand">
+        <h1>{t(lang, 'app.title')}</h1>
+        <p>{t(lang, 'app.subtitle')}</p>
+      </div>
+      <SearchBox />
+      <button class="lang" type="button" aria-label={t(lang, 'lang.label')} onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
+        {t(lang, 'lang.switch')}
+      </button>
+    </header>
+  );
+}
+
+function LoadState() {
+  const lang = useStore((s) => s.lang);
+  const status = useStore((s) => s.dataStatus);
+  const errors = useStore((s) => s.loadErrors);
+  return (
+    <>
+      {status === 'loading' && <div class="loading" role="status">{t(lang, 'load.loading')}</div>}
+      {errors.length > 0 && (
+        <div class="load-error" role="alert" data-testid="load-error">
+          <strong>{t(lang, 'load.errorTitle')}</strong>
+          <ul>
+            {errors.map((e) => (
+              <li key={e.file + e.message}>{t(lang, 'load.errorFile', { file: e.file, message: e.message })}</li>
+            ))}
+          </ul>
+          {status === 'error' && <p>{t(lang, 'load.noClusters')}</p>}
+        </div>
+      )}
+    </>
+  );
+}
+
+/** The whole app: header, sidebar, map with legend and details. */
+export function App({ store, assetBase }: { store: AppStore; assetBase: string }) {
+  return (
+    <StoreContext.Provider value={store}>
+      <Header />
+      <main class="body">
+        <Sidebar />
+        <section class="map-wrap">
+          <MapPane store={store} assetBase={assetBase} />
+          <LoadState />
+          <Notices />
+          <Legend />
+          <Details />
+        </section>
+      </main>
+    </StoreContext.Provider>
+  );
+}

@@ -1,0 +1,74 @@
+import type { ComponentChildren } from 'preact';
+import { formatHa, formatNumber } from '../geo/format';
+import { selectFocused } from '../store/selectors';
+import { t, type MessageKey } from './i18n';
+import { useStore } from './use_store';
+
+function Row({ label, children }: { label: string; children: ComponentChildren }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
+
+/** Only http(s) links are made clickable; anything else is shown as text. */
+function SourceLink({ url }: { url: string }) {
+  const safe = /^https?:\/\//i.test(url);
+  return safe ? (
+    <a href={url} target="_blank" rel="noopener noreferrer">
+      {url}
+    </a>
+  ) : (
+    <span>{url}</span>
+  );
+}
+
+/** Every attribute of the clicked cluster, numbers in the UI locale, sources as links. */
+export function Details() {
+  const lang = useStore((s) => s.lang);
+  const f = useStore(selectFocused);
+  const close = useStore((s) => s.setFocus);
+  if (!f) return null;
+  const p = f.properties;
+  const none = <span class="nodata">{t(lang, 'details.noData')}</span>;
+  const num = (v: number | null, fmt: (n: number) => string = (n) => formatNumber(n, lang)) => (v === null || v === undefined ? none : fmt(v));
+  const txt = (v: string | null | undefined) => (v ? v : none);
+  const schematic = p.geometry_quality !== 'surveyed';
+  return (
+    <aside class="details" data-testid="details" aria-label={t(lang, 'details.title')}>
+      <header>
+        <h2>{p.name}</h2>
+        <button type="button" onClick={() => close(null)} aria-label={t(lang, 'details.close')}>×</button>
+      </header>
+      {schematic && <p class="geom-warning" data-testid="geom-quality">{t(lang, `geom.${p.geometry_quality}` as MessageKey)}</p>}
+      <dl>
+        <Row label={t(lang, 'details.exProvince')}>{p.ex_province}</Row>
+        <Row label={t(lang, 'details.district')}>{txt(p.old_district)}</Row>
+        <Row label={t(lang, 'details.communes')}>{p.communes?.length ? p.communes.join(', ') : none}</Row>
+        <Row label={t(lang, 'details.newCommune')}>{txt(p.new_commune)}</Row>
+        <Row label={t(lang, 'details.area')}>{num(p.planned_area_ha, (n) => formatHa(n, lang))}</Row>
+        <Row label={t(lang, 'details.status')}>{t(lang, `status.${p.status}` as MessageKey)}</Row>
+        <Row label={t(lang, 'details.wwtp')}>{t(lang, `wwtp.${p.wwtp}` as MessageKey)}</Row>
+        <Row label={t(lang, 'details.occupancy')}>{num(p.occupancy_pct, (n) => `${formatNumber(n, lang, 1)} %`)}</Row>
+        <Row label={t(lang, 'details.projects')}>{num(p.projects)}</Row>
+        <Row label={t(lang, 'details.workers')}>{num(p.workers)}</Row>
+        <Row label={t(lang, 'details.model')}>{txt(p.model)}</Row>
+        <Row label={t(lang, 'details.industries')}>{txt(p.industries)}</Row>
+        <Row label={t(lang, 'details.decision')}>{txt(p.decision)}</Row>
+        <Row label={t(lang, 'details.asOf')}>{txt(p.as_of)}</Row>
+        <Row label={t(lang, 'details.geometry')}>{t(lang, `geom.${p.geometry_quality}` as MessageKey)}</Row>
+        {p.notes ? <Row label={t(lang, 'details.notes')}>{p.notes}</Row> : null}
+      </dl>
+      <h3>{t(lang, 'details.sources')}</h3>
+      <ol class="sources">
+        {(p.sources ?? []).map((u) => (
+          <li key={u}>
+            <SourceLink url={u} />
+          </li>
+        ))}
+      </ol>
+    </aside>
+  );
+}

@@ -1,0 +1,22 @@
+import { isMessageKey, t } from './i18n';
+import { useStore } from './use_store';
+
+/** One-time notices (e.g. the online basemap failed); each can be dismissed. */
+export function Notices() {
+  const lang = useStore((s) => s.lang);
+  const notices = useStore((s) => s.notices);
+  const dismiss = useStore((s) => s.dismissNotice);
+  if (!notices.length) return null;
+  return (
+    <div class="notices" role="status" data-testid="notices">
+      {notices.map((n, i) => (
+        <div class="notice" key={n.key + i}>
+          <span>{isMessageKey(n.key) ? t(lang, n.key, n.params) : n.key}</span>
+          <button type="button" aria-label={t(lang, 'notice.dismiss')} onClick={() => dismiss(i)}>
+            ×
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,183 @@
+import type { ComponentChildren } from 'preact';
+import { useMemo } from 'preact/hooks';
+import { NO_MODEL } from '../geo/filter_clusters';
+import { formatHa, formatNumber } from '../geo/format';
+import { EX_PROVINCES, STATUSES, WWTP_STATES } from '../geo/types';
+import { selectFilteredIds, selectFilteredStats } from '../store/selectors';
+import type { PanelId } from '../store/types';
+import { t, type MessageKey } from './i18n';
+import { Reconcile } from './Reconcile';
+import { useAppStoreApi, useStore } from './use_store';
+
+/** A multi-select facet: checked = passes. `null` in the store means all pass. */
+function Facet<V extends string>(props: {
+  legend: string;
+  values: readonly V[];
+  selected: V[] | null;
+  label: (v: V) => string;
+  onChange: (next: V[] | null) => void;
+  testid: string;
+}) {
+  const { values, selected } = props;
+  const isOn = (v: V) => selected === null || selected.includes(v);
+  const toggle = (v: V) => {
+    const cur = selected ?? [...values];
+    const next = cur.includes(v) ? cur.filter((x) => x !== v) : [...cur, v];
+    props.onChange(next.length === values.length ? null : next);
+  };
+  return (
+    <fieldset class="facet" data-testid={props.testid}>
+      <legend>{props.legend}</legend>
+      {values.map((v) => (
+        <label key={v}>
+          <input type="checkbox" checked={isOn(v)} onChange={() => toggle(v)} value={v} />
+          {props.label(v)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function FilterPanel() {
+  const store = useAppStoreApi();
+  const lang = useStore((s) => s.lang);
+  const filter = useStore((s) => s.filter);
+  const clusters = useStore((s) => s.clusters);
+  const shown = useStore(selectFilteredIds).length;
+  const showZones = useStore((s) => s.showZones);
+  const showVillages = useStore((s) => s.showVillages);
+  const basemap = useStore((s) => s.basemap);
+  const models = useMemo(() => {
+    const set = new Set<string>();
+    for (const f of clusters?.features ?? []) set.add(f.properties.model ?? NO_MODEL);
+    return [...set].sort((a, b) => (a === NO_MODEL ? 1 : b === NO_MODEL ? -1 : a.localeCompare(b, 'vi')));
+  }, [clusters]);
+  const s = store.getState();
+  const num = (v: string) => (v.trim() === '' || !Number.isFinite(Number(v)) ? null : Number(v));
+  return (
+    <div class="panel" data-testid="filters">
+      <p class="showing" data-testid="showing">
+        {t(lang, 'filter.showing', { n: formatNumber(shown, lang), total: formatNumber(clusters?.features.length ?? 0, lang) })}
+      </p>
+      <Facet
+        legend={t(lang, 'filter.province')}
+        values={EX_PROVINCES}
+        selected={filter.provinces}
+        label={(v) => v}
+        onChange={(provinces) => s.setFilter({ provinces })}
+        testid="facet-province"
+      />
+      <Facet
+        legend={t(lang, 'filter.status')}
+        values={STATUSES}
+        selected={filter.statuses}
+        label={(v) => t(lang, `status.${v}` as MessageKey)}
+        onChange={(statuses) => s.setFilter({ statuses })}
+        testid="facet-status"
+      />
+      <Facet
+        legend={t(lang, 'filter.wwtp')}
+        values={WWTP_STATES}
+        selected={filter.wwtp}
+        label={(v) => t(lang, `wwtp.${v}` as MessageKey)}
+        onChange={(wwtp) => s.setFilter({ wwtp })}
+        testid="facet-wwtp"
+      />
+      <Facet
+        legend={t(lang, 'filter.model')}
+        values={models}
+        selected={filter.models}
+        label={(v) => (v === NO_MODEL ? t(lang, 'model.none') : v)}
+        onChange={(m) => s.setFilter({ models: m })}
+        testid="facet-model"
+      />
+      <fieldset class="facet area">
+        <legend>{t(lang, 'filter.area')}</legend>
+        <label>
+          {t(lang, 'filter.areaMin')}{' '}
+          <input type="number" min="0" step="1" value={filter.areaMin ?? ''} data-testid="area-min"
+            onChange={(e) => s.setFilter({ areaMin: num(e.currentTarget.value) })} />
+        </label>
+        <label>
+          {t(lang, 'filter.areaMax')}{' '}
+          <input type="number" min="0" step="1" value={filter.areaMax ?? ''} data-testid="area-max"
+            onChange={(e) => s.setFilter({ areaMax: num(e.currentTarget.value) })} />
+        </label>
+        {(filter.areaMin !== null || filter.areaMax !== null) && <p class="hint">{t(lang, 'filter.areaNote')}</p>}
+      </fieldset>
+      <button type="button" onClick={() => s.resetFilter()}>{t(lang, 'filter.reset')}</button>
+      <fieldset class="facet layers">
+        <legend>{t(lang, 'layers.title')}</legend>
+        <label><input type="checkbox" checked={showZones} onChange={(e) => s.setLayer('zones', e.currentTarget.checked)} data-testid="layer-zones" />{t(lang, 'layers.zones')}</label>
+        <label><input type="checkbox" checked={showVillages} onChange={(e) => s.setLayer('villages', e.currentTarget.checked)} data-testid="layer-villages" />{t(lang, 'layers.villages')}</label>
+        <label><input type="checkbox" checked={basemap === 'osm'} onChange={(e) => s.setBasemap(e.currentTarget.checked ? 'osm' : 'bundled')} data-testid="layer-osm" />{t(lang, 'layers.osm')}</label>
+        <button type="button" onClick={() => s.requestFit()}>{t(lang, 'layers.fit')}</button>
+      </fieldset>
+    </div>
+  );
+}
+
+function StatsPanel() {
+  const lang = useStore((s) => s.lang);
+  const stats = useStore(selectFilteredStats);
+  const rows = [...EX_PROVINCES.map((p) => [p, stats.byProvince[p]] as const), [t(lang, 'stats.total'), stats.total] as const];
+  return (
+    <div class="panel" data-testid="stats">
+      <h2>{t(lang, 'stats.title')}</h2>
+      <table class="stats">
+        <thead>
+          <tr>
+            <th scope="col">{t(lang, 'stats.province')}</th>
+            <th scope="col">{t(lang, 'stats.count')}</th>
+            <th scope="col">{t(lang, 'stats.area')}</th>
+            <th scope="col">{t(lang, 'stats.operating')}</th>
+            <th scope="col">{t(lang, 'stats.noWwtp')}</th>
+            <th scope="col">{t(lang, 'stats.wwtpUnknown')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([name, r], i) => (
+            <tr key={name} class={i === rows.length - 1 ? 'total' : ''} data-row={i === rows.length - 1 ? 'total' : name}>
+              <th scope="row">{name}</th>
+              <td>{formatNumber(r.count, lang)}</td>
+              <td>{formatHa(r.plannedAreaHa, lang)}</td>
+              <td>{formatNumber(r.operating, lang)}</td>
+              <td>{formatNumber(r.withoutWwtp, lang)}</td>
+              <td>{formatNumber(r.wwtpUnknown, lang)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {stats.total.withoutArea > 0 && <p class="hint">{t(lang, 'stats.withoutArea', { n: stats.total.withoutArea })}</p>}
+    </div>
+  );
+}
+
+function Tab({ id, children }: { id: PanelId; children: ComponentChildren }) {
+  const panel = useStore((s) => s.panel);
+  const setPanel = useStore((s) => s.setPanel);
+  return (
+    <button type="button" role="tab" aria-selected={panel === id} class={panel === id ? 'tab on' : 'tab'} onClick={() => setPanel(id)} data-testid={`tab-${id}`}>
+      {children}
+    </button>
+  );
+}
+
+/** Left column: filters, statistics of the filtered set, dataset-vs-reported. */
+export function Sidebar() {
+  const lang = useStore((s) => s.lang);
+  const panel = useStore((s) => s.panel);
+  return (
+    <aside class="side">
+      <nav class="tabs" role="tablist">
+        <Tab id="filters">{t(lang, 'panel.filters')}</Tab>
+        <Tab id="stats">{t(lang, 'panel.stats')}</Tab>
+        <Tab id="reconcile">{t(lang, 'panel.reconcile')}</Tab>
+      </nav>
+      {panel === 'filters' && <FilterPanel />}
+      {panel !== 'reconcile' && <StatsPanel />}
+      {panel === 'reconcile' && <Reconcile />}
+      <p class="hint foot">{t(lang, 'footer.schematic')}</p>
+    </aside>
+  );
+}

@@ -1,0 +1,28 @@
+import type { FileCheck } from '../store/load_data';
+
+/**
+ * Validates a loaded data file against the dataset schema. The validator pulls in
+ * geojson-validation (LGPL-3.0), so it is imported lazily and lives in its own chunk.
+ */
+export const checkFile: FileCheck = async (key, file, value, outline) => {
+  const v = await import('../geo/validate_dataset');
+  const opts = { fileName: file, provinceOutline: outline };
+  switch (key) {
+    case 'clusters':
+      return v.validateClusters(value, opts).map(v.formatError);
+    case 'zones':
+      return v.validateZones(value, opts).map(v.formatError);
+    case 'villages':
+      return v.validateVillages(value, opts).map(v.formatError);
+    case 'exProvinces':
+    case 'province': {
+      const fc = value as { features: { geometry?: { type?: string } }[] };
+      const bad = fc.features.findIndex((f) => f.geometry?.type !== 'Polygon' && f.geometry?.type !== 'MultiPolygon');
+      return bad >= 0 ? [`feature ${bad}: expected a Polygon or MultiPolygon geometry`] : [];
+    }
+    case 'reported': {
+      const r = value as { provinces?: unknown };
+      return Array.isArray(r.provinces) ? [] : ['expected a "provinces" array'];
+    }
+  }
+};

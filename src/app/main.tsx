@@ -1,0 +1,13 @@
+import { render } from 'preact';
+import '@fontsource/be-vietnam-pro/400.css';
+import '@fontsource/be-vietnam-pro/600.css';
+import './style.css';
+import { App } from './App';
+import { createAppStore } from '../store/store';
+import { loadData } from '../store/load_data';
+import { checkFile } from './check_file';
+
+const store = createAppStore();
+const base = new URL(import.meta.env.BASE_URL, location.href).href;
+render(<App store={store} assetBase={base} />, document.getElementById('app')!);
+void loadData(store, base, checkFile);

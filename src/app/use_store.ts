@@ -1,0 +1,38 @@
+import { createContext } from 'preact';
+import { useContext, useEffect, useReducer, useRef } from 'preact/hooks';
+import type { AppStore } from '../store/store';
+import type { Store } from '../store/types';
+
+export const StoreContext = createContext<AppStore | null>(null);
+
+/** The app store from context. */
+export function useAppStoreApi(): AppStore {
+  const s = useContext(StoreContext);
+  if (!s) throw new Error('StoreContext is missing');
+  return s;
+}
+
+/**
+ * Subscribes a component to a slice of the store; re-renders only when the
+ * selected value changes (Object.is). Selectors must return stable values.
+ */
+export function useStore<T>(selector: (s: Store) => T): T {
+  const store = useAppStoreApi();
+  const [, force] = useReducer((n: number) => n + 1, 0);
+  const sel = useRef(selector);
+  sel.current = selector;
+  const value = selector(store.getState());
+  const last = useRef(value);
+  last.current = value;
+  useEffect(
+    () =>
+      store.subscribe((s) => {
+        if (!Object.is(sel.current(s), last.current)) force(0);
+      }),
+    [store],
+  );
+  return value;
+}
+
+/** The current UI language plus a bound `t`. */
+export { t } from './i18n';

@@ -1,0 +1,38 @@
+/** Source ids. */
+export const SRC = {
+  exProvinces: 'ex-provinces',
+  province: 'province',
+  clusters: 'clusters',
+  clusterAnchors: 'cluster-anchors',
+  zones: 'zones',
+  villages: 'villages',
+  osm: 'osm',
+} as const;
+
+/** Layer ids, bottom to top. */
+export const LYR = {
+  background: 'background',
+  osm: 'osm-raster',
+  land: 'ex-province-fill',
+  exProvinceLine: 'ex-province-line',
+  provinceLine: 'province-line',
+  zoneFill: 'zone-fill',
+  zoneLine: 'zone-line',
+  clusterFill: 'cluster-fill',
+  clusterLineSurveyed: 'cluster-line-surveyed',
+  clusterLineSchematic: 'cluster-line-schematic',
+  clusterHighlight: 'cluster-highlight',
+  clusterDot: 'cluster-dot',
+  clusterPoint: 'cluster-point',
+  villageDot: 'village-dot',
+  exProvinceLabel: 'ex-province-label',
+  zoneLabel: 'zone-label',
+  clusterLabel: 'cluster-label',
+} as const;
+
+/** Layers a click can pick a cluster from. */
+export const CLUSTER_LAYERS = [LYR.clusterFill, LYR.clusterDot, LYR.clusterPoint] as const;
+
+/** Fontstacks bundled in public/fonts (Be Vietnam Pro, full Vietnamese coverage). */
+export const FONT_REGULAR = ['Be Vietnam Pro Regular'];
+export const FONT_BOLD = ['Be Vietnam Pro SemiBold'];

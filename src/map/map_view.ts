@@ -1,0 +1,175 @@
+import { Map as MLMap, setWorkerUrl, AttributionControl, NavigationControl, ScaleControl } from 'maplibre-gl';
+import type { FilterSpecification, GeoJSONSource, LngLatBoundsLike, MapGeoJSONFeature } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import bbox from '@turf/bbox';
+import type { FeatureCollection } from 'geojson';
+import { clusterAnchors } from '../geo/cluster_anchors';
+import type { ClusterCollection, ClusterFeature, VillageCollection, ZoneCollection } from '../geo/types';
+import { CLUSTER_LAYERS, LYR, SRC } from './ids';
+import { buildStyle } from './style';
+
+setWorkerUrl(workerUrl);
+
+/** The whole merged province (lon/lat), used until the outline has loaded. */
+export const PROVINCE_BOUNDS: [number, number, number, number] = [105.54, 19.89, 106.6, 20.71];
+
+/** What the map reports back to the app. */
+export interface MapEvents {
+  onClusterClick(id: string | null, modifiers: { add: boolean }): void;
+  /** A source failed to load (e.g. online basemap tiles). */
+  onSourceError(sourceId: string, message: string): void;
+  onReady(): void;
+}
+
+/**
+ * Owns the MapLibre map. The rest of the app speaks to it through intent methods;
+ * data is uploaded only when it really changed, highlight goes through feature state.
+ */
+export class MapView {
+  readonly map: MLMap;
+  private uploaded = new WeakMap<object, true>();
+  private selected = new Set<string>();
+  private focused: string | null = null;
+  /** Each cluster layer's own filter from the style, combined with the id filter. */
+  private baseFilters = new Map<string, FilterSpecification | null>();
+  private ready: Promise<void>;
+
+  /**
+   * @param container - the element the map fills
+   * @param assetBase - absolute base URL of the app (for bundled glyphs)
+   * @param events - callbacks into the app
+   */
+  constructor(container: HTMLElement, assetBase: string, private events: MapEvents) {
+    this.map = new MLMap({
+      container,
+      style: buildStyle(assetBase),
+      bounds: PROVINCE_BOUNDS,
+      fitBoundsOptions: { padding: { top: 20, bottom: 20, left: 20, right: 200 } },
+      attributionControl: false,
+      // Keeps the canvas readable for screenshots and image export.
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+      maxBounds: [104.6, 19.3, 107.6, 21.3],
+    });
+    this.map.addControl(new NavigationControl({ visualizePitch: false }), 'top-right');
+    this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    this.map.addControl(new AttributionControl({ compact: true }), 'bottom-right');
+    this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
+    this.ready.then(() => this.events.onReady());
+    this.map.on('click', (e) => {
+      const hits = this.map.queryRenderedFeatures(e.point, { layers: [...CLUSTER_LAYERS] });
+      const id = (hits[0]?.properties?.id as string | undefined) ?? null;
+      const oe = e.originalEvent as MouseEvent;
+      this.events.onClusterClick(id, { add: oe.shiftKey || oe.ctrlKey || oe.metaKey });
+    });
+    for (const l of CLUSTER_LAYERS) {
+      this.map.on('mouseenter', l, () => (this.map.getCanvas().style.cursor = 'pointer'));
+      this.map.on('mouseleave', l, () => (this.map.getCanvas().style.cursor = ''));
+    }
+    this.map.on('error', (e) => {
+      const sourceId = (e as unknown as { sourceId?: string }).sourceId ?? '';
+      this.events.onSourceError(sourceId, e.error?.message ?? String(e.error));
+    });
+  }
+
+  /** Resolves once the style has loaded. */
+  whenReady(): Promise<void> {
+    return this.ready;
+  }
+
+  private setData(source: string, data: object): void {
+    if (this.uploaded.has(data)) return;
+    (this.map.getSource(source) as GeoJSONSource).setData(data as FeatureCollection);
+    this.uploaded.set(data, true);
+  }
+
+  /** Shows the ex-province outlines and the outer boundary. */
+  setBoundaries(exProvinces: FeatureCollection | null, province: FeatureCollection | null): void {
+    if (exProvinces) this.setData(SRC.exProvinces, exProvinces);
+    if (province) this.setData(SRC.province, province);
+  }
+
+  /** Uploads the clusters (and their anchor points) when they changed. */
+  setClusters(fc: ClusterCollection): void {
+    if (this.uploaded.has(fc)) return;
+    this.setData(SRC.clusters, fc);
+    this.setData(SRC.clusterAnchors, clusterAnchors(fc));
+    this.uploaded.set(fc, true);
+  }
+
+  setZones(fc: ZoneCollection): void {
+    this.setData(SRC.zones, fc);
+  }
+
+  setVillages(fc: VillageCollection): void {
+    this.setData(SRC.villages, fc);
+  }
+
+  /**
+   * Shows only these clusters (null: all). Uses layer filters, so no data is re-added.
+   *
+   * @param ids - ids of the clusters to show
+   */
+  setVisibleClusters(ids: readonly string[] | null): void {
+    const f: FilterSpecification | null = ids ? ['in', ['get', 'id'], ['literal', [...ids]]] : null;
+    for (const layer of [LYR.clusterFill, LYR.clusterLineSurveyed, LYR.clusterLineSchematic, LYR.clusterHighlight, LYR.clusterDot, LYR.clusterPoint, LYR.clusterLabel]) {
+      if (!this.baseFilters.has(layer)) this.baseFilters.set(layer, this.map.getFilter(layer) ?? null);
+      const base = this.baseFilters.get(layer) ?? null;
+      const combined = f && base ? (['all', base, f] as FilterSpecification) : (f ?? base);
+      this.map.setFilter(layer, combined);
+    }
+  }
+
+  private setStateFor(id: string, state: Record<string, boolean>): void {
+    this.map.setFeatureState({ source: SRC.clusters, id }, state);
+    this.map.setFeatureState({ source: SRC.clusterAnchors, id }, state);
+  }
+
+  /** Highlights the selected clusters (feature-state diff, no re-upload). */
+  setSelection(ids: readonly string[]): void {
+    const next = new Set(ids);
+    for (const id of this.selected) if (!next.has(id)) this.setStateFor(id, { selected: false });
+    for (const id of next) if (!this.selected.has(id)) this.setStateFor(id, { selected: true });
+    this.selected = next;
+  }
+
+  /** Marks the cluster whose details are open. */
+  setFocus(id: string | null): void {
+    if (this.focused === id) return;
+    if (this.focused) this.setStateFor(this.focused, { focused: false });
+    if (id) this.setStateFor(id, { focused: true });
+    this.focused = id;
+  }
+
+  /** Shows or hides an optional layer group. */
+  setLayerVisible(group: 'zones' | 'villages' | 'osm', on: boolean): void {
+    const layers: Record<typeof group, string[]> = {
+      zones: [LYR.zoneFill, LYR.zoneLine, LYR.zoneLabel],
+      villages: [LYR.villageDot],
+      osm: [LYR.osm],
+    };
+    for (const l of layers[group]) this.map.setLayoutProperty(l, 'visibility', on ? 'visible' : 'none');
+    if (group === 'osm') this.map.setPaintProperty(LYR.land, 'fill-opacity', on ? 0.35 : 1);
+  }
+
+  /** Frames a feature collection (or the province when empty). */
+  fit(fc: FeatureCollection | null, animate = true): void {
+    const b = fc && fc.features.length ? (bbox(fc) as [number, number, number, number]) : PROVINCE_BOUNDS;
+    this.map.fitBounds(b as LngLatBoundsLike, { padding: { top: 30, bottom: 30, left: 30, right: 220 }, animate, maxZoom: 15 });
+  }
+
+  /** Flies to one cluster. */
+  flyTo(f: ClusterFeature): void {
+    const b = bbox(f) as [number, number, number, number];
+    this.map.fitBounds(b, { padding: 120, maxZoom: 14, duration: 900 });
+  }
+
+  /** Rendered cluster features (what the user sees), for tests and exports. */
+  renderedClusters(): MapGeoJSONFeature[] {
+    return this.map.queryRenderedFeatures({ layers: [...CLUSTER_LAYERS] });
+  }
+
+  destroy(): void {
+    this.map.remove();
+  }
+}

@@ -1,0 +1,24 @@
+import type { ClusterStatus, WwtpState } from '../geo/types';
+
+/**
+ * Colours from the Okabe–Ito palette, distinguishable with the common colour-vision
+ * deficiencies. Shared by the map style and the legend.
+ */
+export const STATUS_COLOR: Record<ClusterStatus, string> = {
+  planned: '#E69F00',
+  established: '#CC79A7',
+  operating: '#009E73',
+};
+
+/** Outline colour by wastewater-plant state. */
+export const WWTP_COLOR: Record<WwtpState, string> = {
+  compliant: '#0072B2',
+  operating: '#56B4E9',
+  under_construction: '#F0E442',
+  none: '#D55E00',
+  unknown: '#7a7a7a',
+};
+
+export const ZONE_COLOR = '#6a5acd';
+export const VILLAGE_COLOR = '#8B4513';
+export const HIGHLIGHT_COLOR = '#000000';

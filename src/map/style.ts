@@ -1,0 +1,191 @@
+import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
+import { CLUSTER_LAYERS, FONT_BOLD, FONT_REGULAR, LYR, SRC } from './ids';
+import { STATUS_COLOR, VILLAGE_COLOR, WWTP_COLOR, ZONE_COLOR } from './palette';
+
+const empty = (): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features: [] });
+
+function matchColor(prop: string, table: Record<string, string>, fallback: string): ExpressionSpecification {
+  return ['match', ['get', prop], ...Object.entries(table).flat(), fallback] as unknown as ExpressionSpecification;
+}
+
+const SCHEMATIC: ExpressionSpecification = ['!=', ['get', 'geometry_quality'], 'surveyed'];
+const IS_POINT: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
+const SELECTED: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
+const FOCUSED: ExpressionSpecification = ['boolean', ['feature-state', 'focused'], false];
+
+/** Attribution for the bundled layers (shown in the map's attribution control). */
+export const BUNDLED_ATTRIBUTION =
+  'Ranh giới / boundaries: censusVN2009 (MIT, © 2017 Marc Choisy) · Dữ liệu CCN: nguồn công khai (xem chi tiết)';
+
+/**
+ * The app's map style: everything bundled, nothing fetched from the network except
+ * glyphs from the app's own origin. The optional OSM raster source is present but hidden.
+ *
+ * @param assetBase - absolute URL of the app's base (for the glyphs)
+ */
+export function buildStyle(assetBase: string): StyleSpecification {
+  const statusColor = matchColor('status', STATUS_COLOR, '#999');
+  const wwtpColor = matchColor('wwtp', WWTP_COLOR, '#999');
+  return {
+    version: 8,
+    glyphs: `${assetBase}fonts/{fontstack}/{range}.pbf`,
+    sources: {
+      [SRC.osm]: {
+        type: 'raster',
+        tiles: ['https://tile.openstreetmap.org/{z}/{x}/{y}.png'],
+        tileSize: 256,
+        maxzoom: 19,
+        attribution: '© OpenStreetMap contributors',
+      },
+      [SRC.exProvinces]: { type: 'geojson', data: empty(), attribution: BUNDLED_ATTRIBUTION },
+      [SRC.province]: { type: 'geojson', data: empty() },
+      [SRC.zones]: { type: 'geojson', data: empty(), promoteId: 'id' },
+      [SRC.clusters]: { type: 'geojson', data: empty(), promoteId: 'id' },
+      [SRC.clusterAnchors]: { type: 'geojson', data: empty(), promoteId: 'id' },
+      [SRC.villages]: { type: 'geojson', data: empty(), promoteId: 'id' },
+    },
+    layers: [
+      { id: LYR.background, type: 'background', paint: { 'background-color': '#dfe6ea' } },
+      { id: LYR.osm, type: 'raster', source: SRC.osm, layout: { visibility: 'none' } },
+      {
+        id: LYR.land,
+        type: 'fill',
+        source: SRC.exProvinces,
+        paint: {
+          'fill-color': ['match', ['get', 'id'], 'ha-nam', '#f7f4ec', 'nam-dinh', '#f3f6ee', '#f6f1f4'],
+          'fill-opacity': 1,
+        },
+      },
+      {
+        id: LYR.exProvinceLine,
+        type: 'line',
+        source: SRC.exProvinces,
+        paint: { 'line-color': '#8c8c8c', 'line-width': 1.2, 'line-dasharray': [4, 2] },
+      },
+      { id: LYR.provinceLine, type: 'line', source: SRC.province, paint: { 'line-color': '#444', 'line-width': 2.2 } },
+      {
+        id: LYR.zoneFill,
+        type: 'fill',
+        source: SRC.zones,
+        filter: ['!', IS_POINT],
+        paint: { 'fill-color': ZONE_COLOR, 'fill-opacity': 0.18 },
+      },
+      {
+        id: LYR.zoneLine,
+        type: 'line',
+        source: SRC.zones,
+        filter: ['!', IS_POINT],
+        paint: { 'line-color': ZONE_COLOR, 'line-width': 1.5, 'line-dasharray': [3, 2] },
+      },
+      {
+        id: LYR.clusterFill,
+        type: 'fill',
+        source: SRC.clusters,
+        filter: ['!', IS_POINT],
+        paint: { 'fill-color': statusColor, 'fill-opacity': ['case', SELECTED, 0.9, 0.7] },
+      },
+      {
+        id: LYR.clusterLineSurveyed,
+        type: 'line',
+        source: SRC.clusters,
+        filter: ['all', ['!', IS_POINT], ['!', SCHEMATIC]],
+        paint: { 'line-color': wwtpColor, 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1.5, 14, 3.5] },
+      },
+      {
+        id: LYR.clusterLineSchematic,
+        type: 'line',
+        source: SRC.clusters,
+        filter: ['all', ['!', IS_POINT], SCHEMATIC],
+        paint: {
+          'line-color': wwtpColor,
+          'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1.5, 14, 3.5],
+          'line-dasharray': [2, 1.5],
+        },
+      },
+      {
+        id: LYR.clusterHighlight,
+        type: 'line',
+        source: SRC.clusters,
+        filter: ['!', IS_POINT],
+        paint: {
+          'line-color': ['case', FOCUSED, '#000', '#1a1a1a'],
+          'line-width': ['case', FOCUSED, 4, SELECTED, 3, 0],
+          'line-gap-width': ['case', ['any', FOCUSED, SELECTED], 2, 0],
+        },
+      },
+      {
+        // Anchors keep small clusters visible at province scale; they fade out as the polygons grow.
+        id: LYR.clusterDot,
+        type: 'circle',
+        source: SRC.clusterAnchors,
+        maxzoom: 12,
+        filter: ['!=', ['get', 'point_only'], true],
+        paint: {
+          'circle-color': statusColor,
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 4, 11, 6],
+          'circle-stroke-color': ['case', FOCUSED, '#000', wwtpColor],
+          'circle-stroke-width': ['case', FOCUSED, 3, SELECTED, 3, 1.5],
+          'circle-opacity': ['interpolate', ['linear'], ['zoom'], 10.5, 1, 11.5, 0],
+          'circle-stroke-opacity': ['interpolate', ['linear'], ['zoom'], 10.5, 1, 11.5, 0],
+        },
+      },
+      {
+        // Clusters no source gives an area for: a hollow marker at every zoom, never a polygon of made-up size.
+        id: LYR.clusterPoint,
+        type: 'circle',
+        source: SRC.clusterAnchors,
+        filter: ['==', ['get', 'point_only'], true],
+        paint: {
+          'circle-color': '#ffffff',
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 4, 11, 6, 14, 7],
+          'circle-stroke-color': statusColor,
+          'circle-stroke-width': ['case', FOCUSED, 4.5, SELECTED, 4.5, 3],
+        },
+      },
+      {
+        id: LYR.villageDot,
+        type: 'circle',
+        source: SRC.villages,
+        paint: {
+          'circle-color': VILLAGE_COLOR,
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 2.5, 12, 5],
+          'circle-stroke-color': '#fff',
+          'circle-stroke-width': 1,
+        },
+      },
+      {
+        id: LYR.exProvinceLabel,
+        type: 'symbol',
+        source: SRC.exProvinces,
+        maxzoom: 10,
+        layout: { 'text-field': ['get', 'name'], 'text-font': FONT_BOLD, 'text-size': 15, 'text-letter-spacing': 0.05 },
+        paint: { 'text-color': '#555', 'text-halo-color': '#fff', 'text-halo-width': 1.5, 'text-opacity': 0.8 },
+      },
+      {
+        id: LYR.zoneLabel,
+        type: 'symbol',
+        source: SRC.zones,
+        minzoom: 10,
+        layout: { 'text-field': ['get', 'name'], 'text-font': FONT_REGULAR, 'text-size': 12 },
+        paint: { 'text-color': ZONE_COLOR, 'text-halo-color': '#fff', 'text-halo-width': 1.5 },
+      },
+      {
+        id: LYR.clusterLabel,
+        type: 'symbol',
+        source: SRC.clusterAnchors,
+        minzoom: 10.5,
+        layout: {
+          'text-field': ['get', 'name'],
+          'text-font': FONT_BOLD,
+          'text-size': 12.5,
+          'text-offset': [0, 1.1],
+          'text-anchor': 'top',
+          'text-max-width': 10,
+        },
+        paint: { 'text-color': '#222', 'text-halo-color': '#fff', 'text-halo-width': 1.6 },
+      },
+    ],
+  };
+}
+
+export { CLUSTER_LAYERS };

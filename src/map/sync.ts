@@ -1,0 +1,51 @@
+import type { AppStore } from '../store/store';
+import { selectClusterById, selectFilteredIds } from '../store/selectors';
+import type { Store } from '../store/types';
+import type { MapView } from './map_view';
+import { SRC } from './ids';
+
+/**
+ * Pushes store changes into the map, outside Preact: data only when it changed,
+ * filters as layer filters, selection and focus as feature state.
+ *
+ * @param store - the app store
+ * @param view - the map
+ * @returns unsubscribe
+ */
+export function syncMapWithStore(store: AppStore, view: MapView): () => void {
+  let prev: Store | null = null;
+  const apply = (s: Store) => {
+    const p = prev;
+    if (!p || s.exProvinces !== p.exProvinces || s.province !== p.province) view.setBoundaries(s.exProvinces, s.province);
+    if (s.clusters && (!p || s.clusters !== p.clusters)) view.setClusters(s.clusters);
+    if (s.zones && (!p || s.zones !== p.zones)) view.setZones(s.zones);
+    if (s.villages && (!p || s.villages !== p.villages)) view.setVillages(s.villages);
+    const ids = selectFilteredIds(s);
+    if (!p || ids !== selectFilteredIds(p)) view.setVisibleClusters(s.clusters && ids.length === s.clusters.features.length ? null : ids);
+    if (!p || s.selection !== p.selection) view.setSelection(s.selection.type === 'clusters' ? s.selection.ids : []);
+    if (!p || s.focusId !== p.focusId) view.setFocus(s.focusId);
+    if (!p || s.showZones !== p.showZones) view.setLayerVisible('zones', s.showZones);
+    if (!p || s.showVillages !== p.showVillages) view.setLayerVisible('villages', s.showVillages);
+    if (!p || s.basemap !== p.basemap) view.setLayerVisible('osm', s.basemap === 'osm');
+    if (p && s.fitRequest !== p.fitRequest) view.fit(s.province);
+    if (s.flyRequest && s.flyRequest !== p?.flyRequest) {
+      const f = selectClusterById(s).get(s.flyRequest.id);
+      if (f) view.flyTo(f);
+    }
+    prev = s;
+  };
+  let unsub = () => {};
+  view.whenReady().then(() => {
+    apply(store.getState());
+    unsub = store.subscribe(apply);
+  });
+  return () => unsub();
+}
+
+/** Turns map errors into one notice per failing source; the bundled layers keep working. */
+export function reportMapErrors(store: AppStore) {
+  return (sourceId: string, message: string) => {
+    if (sourceId === SRC.osm) store.getState().notify({ key: 'notice.basemapFailed' });
+    else store.getState().notify({ key: 'notice.mapError', params: { source: sourceId || '—', message } });
+  };
+}

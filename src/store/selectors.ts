@@ -1,0 +1,52 @@
+import { reconcile, type ReportedFigures } from '../geo/reconcile';
+import { clusterStats } from '../geo/cluster_stats';
+import { filterClusterIds } from '../geo/filter_clusters';
+import { buildNameIndex } from '../geo/search_clusters';
+import type { ClusterCollection, ClusterFeature, ClusterProps } from '../geo/types';
+import { memoLast } from './memo';
+import type { Store } from './types';
+
+const propsOf = memoLast((fc: ClusterCollection | null): ClusterProps[] => (fc ? fc.features.map((f) => f.properties) : []));
+
+const byId = memoLast((fc: ClusterCollection | null): Map<string, ClusterFeature> => {
+  const m = new Map<string, ClusterFeature>();
+  for (const f of fc?.features ?? []) m.set(f.properties.id, f);
+  return m;
+});
+
+const filtered = memoLast((fc: ClusterCollection | null, f: Store['filter']) => {
+  const ids = filterClusterIds(propsOf(fc), f);
+  const lookup = byId(fc);
+  return { ids, props: ids.map((id) => lookup.get(id)!.properties) };
+});
+
+const stats = memoLast((props: ClusterProps[]) => clusterStats(props));
+
+const nameIndex = memoLast((props: ClusterProps[]) =>
+  buildNameIndex(
+    props.map((p) => ({ id: p.id, name: p.name, extra: [p.old_district, p.new_commune, ...p.communes].filter(Boolean).join(' ') })),
+  ),
+);
+
+/** Ids of the clusters that pass the current filter (stable while inputs are unchanged). */
+export const selectFilteredIds = (s: Store): string[] => filtered(s.clusters, s.filter).ids;
+/** Statistics of the filtered clusters, total and per ex-province. */
+export const selectFilteredStats = (s: Store) => stats(filtered(s.clusters, s.filter).props);
+/** Statistics of the whole dataset. */
+export const selectAllStats = (s: Store) => stats(propsOf(s.clusters));
+/** Cluster lookup by id. */
+export const selectClusterById = (s: Store) => byId(s.clusters);
+/** Accent-insensitive name index over all clusters. */
+export const selectNameIndex = (s: Store) => nameIndex(propsOf(s.clusters));
+/** The cluster whose details are open, if it exists. */
+export const selectFocused = (s: Store): ClusterFeature | null => (s.focusId ? byId(s.clusters).get(s.focusId) ?? null : null);
+
+const reconciliation = memoLast((props: ClusterProps[], reported: Store['reported']) => {
+  if (!reported || !Array.isArray((reported as { provinces?: unknown }).provinces)) return null;
+  const figures = reported as unknown as ReportedFigures;
+  const sources = [...new Set(figures.provinces.flatMap((p) => p.sources ?? []))];
+  return { rows: reconcile(props, figures), sources };
+});
+
+/** Dataset-vs-reported rows for the whole dataset (not the filter), or null without reported figures. */
+export const selectReconciliation = (s: Store) => reconciliation(propsOf(s.clusters), s.reported);

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from './browser';
+import { openApp, pixelsAt, renderedClusterIds, screenshot, statsTable, toggleProvince, waitForMapIdle, type Browser } from './driver';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const ALL = ['hn-mau-dong-van', 'hn-mau-kim-bang', 'hn-mau-thanh-liem', 'nb-mau-gian-khau', 'nb-mau-khanh-nhac', 'nd-mau-hai-hau', 'nd-mau-xuan-tien', 'nd-mau-y-yen'];
+const BACKGROUND = [0xdf, 0xe6, 0xea];
+
+describe('the cluster map on the fixture', () => {
+  it('frames the province and draws every cluster, with pixels where clusters are', async () => {
+    const { page, consoleErrors, externalRequests } = await openApp(browser, baseUrl);
+    await screenshot(page, 'app-fixture');
+    expect(await renderedClusterIds(page)).toEqual(ALL);
+    // A cluster dot is drawn in its status colour, not the land colour around it.
+    const [onCluster, land] = await pixelsAt(page, [[106.05, 20.30], [106.45, 20.15]]);
+    expect(onCluster).not.toEqual(land);
+    expect(onCluster!.slice(0, 3)).not.toEqual(BACKGROUND);
+    expect(consoleErrors).toEqual([]);
+    expect(externalRequests).toEqual([]);
+    await page.context().close();
+  });
+
+  it('filtering to one ex-province changes the drawn clusters and the statistics', async () => {
+    const { page, consoleErrors } = await openApp(browser, baseUrl);
+    const before = await statsTable(page);
+    expect(before.total![0]).toBe('8');
+    await toggleProvince(page, 'Nam Định');
+    await toggleProvince(page, 'Ninh Bình');
+    expect(await renderedClusterIds(page)).toEqual(['hn-mau-dong-van', 'hn-mau-kim-bang', 'hn-mau-thanh-liem']);
+    const after = await statsTable(page);
+    expect(after.total).toEqual(['3', '80 ha', '1', '1', '1']);
+    expect(after['Nam Định']![0]).toBe('0');
+    await expect.poll(() => page.getByTestId('showing').textContent()).toBe('Đang hiển thị 3 / 8 cụm');
+    await screenshot(page, 'app-filter-ha-nam');
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('search "dong van" finds Đồng Văn, flies to it and opens its details', async () => {
+    const { page } = await openApp(browser, baseUrl);
+    for (const q of ['dong van', 'ĐỒNG VĂN', 'Dong Van']) {
+      await page.getByTestId('search').fill(q);
+      await expect.poll(() => page.getByTestId('search-results').locator('li').first().textContent()).toBe('CCN Mẫu Đồng Văn');
+    }
+    await page.getByTestId('search').press('Enter');
+    const details = page.getByTestId('details');
+    await details.waitFor();
+    expect(await details.locator('h2').textContent()).toBe('CCN Mẫu Đồng Văn');
+    const text = await details.textContent();
+    expect(text).toContain('50 ha');
+    expect(text).toContain('98,5 %');
+    expect(text).toContain('1.035');
+    expect(await details.locator('a[href="https://example.invalid/fixture"]').count()).toBe(1);
+    await page.waitForFunction(() => (window as any).__mapView.map.getZoom() > 12);
+    await waitForMapIdle(page);
+    await screenshot(page, 'app-search-details');
+    await page.context().close();
+  });
+
+  it('clicking a cluster opens its details, saying when the footprint is schematic', async () => {
+    const { page } = await openApp(browser, baseUrl);
+    const xy = await page.evaluate(() => (window as any).__mapView.map.project([105.86, 20.30]));
+    const box = (await page.getByTestId('map').boundingBox())!;
+    await page.mouse.click(box.x + xy.x, box.y + xy.y);
+    const details = page.getByTestId('details');
+    await details.waitFor();
+    expect(await details.locator('h2').textContent()).toBe('CCN Mẫu Gián Khẩu');
+    expect(await details.getByTestId('geom-quality').textContent()).toContain('không phải ranh giới đo đạc');
+    expect(await details.textContent()).toContain('không có số liệu');
+    await page.context().close();
+  });
+
+  it('switches the interface to English', async () => {
+    const { page } = await openApp(browser, baseUrl);
+    await page.getByRole('button', { name: 'Ngôn ngữ' }).click();
+    await expect.poll(() => page.getByTestId('showing').textContent()).toBe('Showing 8 of 8 clusters');
+    expect(await page.locator('h1').textContent()).toBe('Industrial clusters of Ninh Bình province');
+    await page.context().close();
+  });
+});
+
+describe('failure', () => {
+  it('a broken data file shows a message naming the file, and the map still draws the rest', async () => {
+    const { page } = await openApp(browser, baseUrl, { override: { 'clusters.geojson': '{"type":"FeatureCollection","features":[' } });
+    const alert = page.getByTestId('load-error');
+    await alert.waitFor();
+    const text = await alert.textContent();
+    expect(text).toContain('clusters.geojson');
+    expect(text).toContain('not valid JSON');
+    expect(await renderedClusterIds(page)).toEqual([]);
+    const [land] = await pixelsAt(page, [[105.7, 20.2]]);
+    expect(land!.slice(0, 3)).not.toEqual(BACKGROUND);
+    await screenshot(page, 'app-broken-file');
+    await page.context().close();
+  });
+});

@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+
+const FIXTURES = resolve(import.meta.dirname, '../fixtures/app');
+
+export interface OpenOptions {
+  /** Serve the hand-made fixture instead of the bundled geodata (default true). */
+  fixture?: boolean;
+  /** Replace a data file's body (e.g. a corrupt file). */
+  override?: Record<string, string>;
+  /** Extra part of the URL after the base (e.g. a hash). */
+  path?: string;
+  /** Page size. */
+  viewport?: { width: number; height: number };
+}
+
+/** A page of the app plus what it did: console errors and non-local requests. */
+export interface AppPage {
+  page: Page;
+  consoleErrors: string[];
+  externalRequests: string[];
+}
+
+/** Opens the app; blocks (and records) every request that leaves the local server. */
+export async function openApp(browser: Browser, baseUrl: string, opts: OpenOptions = {}): Promise<AppPage> {
+  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 800 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  const externalRequests: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (!url.startsWith(baseUrl)) {
+      externalRequests.push(url);
+      return route.abort('internetdisconnected');
+    }
+    const m = /\/data\/([\w.]+)$/.exec(new URL(url).pathname);
+    if (m && opts.override?.[m[1]!] !== undefined) return route.fulfill({ status: 200, contentType: 'application/json', body: opts.override[m[1]!] });
+    if (m && (opts.fixture ?? true)) return route.fulfill({ status: 200, contentType: 'application/json', body: readFileSync(resolve(FIXTURES, m[1]!)) });
+    return route.continue();
+  });
+  await page.goto(baseUrl + (opts.path ?? ''));
+  await page.waitForSelector('body[data-map-ready="true"]', { timeout: 60_000 });
+  await page.waitForFunction(() => !document.querySelector('.loading'));
+  await waitForMapIdle(page);
+  return { page, consoleErrors, externalRequests };
+}
+
+/** Resolves when the map has finished loading tiles and rendering. */
+export async function waitForMapIdle(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((res) => {
+        const map = (window as any).__mapView.map;
+        if (map.loaded() && !map.isMoving()) {
+          map.once('idle', () => res());
+          map.triggerRepaint();
+        } else map.once('idle', () => res());
+      }),
+  );
+}
+
+/** Ids of the clusters currently drawn on the map (polygons or dots). */
+export async function renderedClusterIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const ids = (window as any).__mapView.renderedClusters().map((f: any) => f.properties.id as string);
+    return [...new Set<string>(ids)].sort();
+  });
+}
+
+/** RGBA of the map canvas at geographic points (what the user sees there). */
+export async function pixelsAt(page: Page, lngLats: [number, number][]): Promise<number[][]> {
+  return page.evaluate(async (pts) => {
+    const map = (window as any).__mapView.map;
+    const canvas: HTMLCanvasElement = map.getCanvas();
+    const img = new Image();
+    img.src = canvas.toDataURL('image/png');
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = canvas.width;
+    c.height = canvas.height;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const ratio = canvas.width / canvas.clientWidth;
+    return pts.map((p: [number, number]) => {
+      const xy = map.project(p);
+      return Array.from(ctx.getImageData(Math.round(xy.x * ratio), Math.round(xy.y * ratio), 1, 1).data);
+    });
+  }, lngLats);
+}
+
+/** Toggles an ex-province checkbox in the filter panel. */
+export async function toggleProvince(page: Page, name: string): Promise<void> {
+  await page.getByTestId('facet-province').getByLabel(name, { exact: true }).click();
+  await waitForMapIdle(page);
+}
+
+/** Reads the statistics table: row name → cells. */
+export async function statsTable(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    for (const tr of document.querySelectorAll('[data-testid="stats"] tbody tr')) {
+      out[(tr as HTMLElement).dataset.row!] = [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim());
+    }
+    return out;
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: resolve(import.meta.dirname, 'screenshots', `${name}.png`) });
+}
+
+export type { Browser };

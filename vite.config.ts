@@ -1,0 +1,68 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+import preact from '@preact/preset-vite';
+
+/** Data files served under /data/ (dev) and emitted into dist/data/ (build). */
+const DATA: Record<string, string> = {
+  'clusters.geojson': 'geodata/clusters.geojson',
+  'industrial_zones.geojson': 'geodata/industrial_zones.geojson',
+  'craft_villages.geojson': 'geodata/craft_villages.geojson',
+  'ex_provinces.geojson': 'geodata/boundaries/ex_provinces.geojson',
+  'province.geojson': 'geodata/boundaries/province.geojson',
+  'reported_figures.json': 'geodata/reported_figures.json',
+};
+
+function geodata(): Plugin {
+  return {
+    name: 'geodata',
+    configureServer(server) {
+      server.middlewares.use('/data/', (req, res, next) => {
+        const rel = DATA[decodeURIComponent((req.url ?? '').replace(/^\//, '').split('?')[0]!)];
+        const file = rel && resolve(rel);
+        if (!file || !existsSync(file)) return next();
+        res.setHeader('Content-Type', 'application/json; charset=utf-8');
+        res.end(readFileSync(file));
+      });
+    },
+    generateBundle() {
+      for (const [name, rel] of Object.entries(DATA)) {
+        if (!existsSync(rel)) {
+          this.warn(`geodata file missing: ${rel} (run npm run geodata); the app will report it`);
+          continue;
+        }
+        this.emitFile({ type: 'asset', fileName: `data/${name}`, source: readFileSync(rel) });
+      }
+    },
+  };
+}
+
+/** No inline script; map tiles only from OpenStreetMap when the planner turns the online basemap on. */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self' blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob: https://tile.openstreetmap.org",
+  "connect-src 'self' https://tile.openstreetmap.org",
+  "font-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+function csp(): Plugin {
+  return {
+    name: 'csp',
+    apply: 'build',
+    transformIndexHtml: (html) =>
+      html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
+  };
+}
+
+export default defineConfig({
+  base: './',
+  plugins: [preact(), geodata(), csp()],
+  build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 1200 },
+  preview: { port: 4173 },
+});
