@@ -7,10 +7,10 @@ import { foldDiacritics } from '../../src/geo/fold_diacritics';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const GEODATA = resolve(REPO, 'geodata');
-/** Reference gazetteer (read-only, NOT in the repo). Override with GAZETTEER_DIR. */
-export const GAZETTEER_DIR = process.env.GAZETTEER_DIR ?? '/work/shared/gazetteer';
+/** Reference gazetteer in the shared/ folder beside the repo (read-only, NOT in the repo). Override with GAZETTEER_DIR. */
+export const GAZETTEER_DIR = process.env.GAZETTEER_DIR ?? resolve(REPO, '..', 'shared', 'gazetteer');
 /** Researched fact tables (read-only, NOT in the repo). Override with FACTS_DIR. */
-export const FACTS_DIR = process.env.FACTS_DIR ?? '/work/shared/data/facts';
+export const FACTS_DIR = process.env.FACTS_DIR ?? resolve(REPO, '..', 'shared', 'data', 'facts');
 
 export type Row = Record<string, string>;
 
