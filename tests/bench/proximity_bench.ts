@@ -1,0 +1,110 @@
+import type { Polygon } from 'geojson';
+import { buildProximityIndex } from '../../src/geo/proximity_index';
+import * as ref from '../../src/geo/proximity_reference';
+import { mulberry32 } from '../../src/geo/seeded_random';
+import type { NearestMatch, Neighbour, ProximityData } from '../../src/geo/proximity_types';
+
+/** One measured query: reference (maybe on a sample, extrapolated) against the index. */
+export interface BenchRow {
+  data: string;
+  query: string;
+  workload: string;
+  /** Reference time for the whole workload (ms); extrapolated when `sampled`. */
+  referenceMs: number;
+  sampled: boolean;
+  sample: string;
+  indexedMs: number;
+  /** Indexed answers equal the reference's (ids, distances within 1 m) on the sample. */
+  agrees: boolean;
+}
+
+/** Pair budgets that keep one reference sample to a few seconds. */
+const POLYGON_PAIRS = 5000;
+const POINT_PAIRS = 80000;
+const SATELLITE_KM = 2;
+const VILLAGE_KM = 2;
+const POLYGON_KM = 1;
+const VILLAGE_QUERIES = 100;
+const POLYGON_QUERIES = 20;
+
+function time<T>(fn: () => T): { ms: number; result: T } {
+  const t0 = performance.now();
+  const result = fn();
+  return { ms: performance.now() - t0, result };
+}
+
+function sampleOf<T>(items: readonly T[], n: number, seed: number): T[] {
+  if (n >= items.length) return [...items];
+  const rand = mulberry32(seed);
+  const picked = new Set<number>();
+  while (picked.size < n) picked.add(Math.floor(rand() * items.length));
+  return [...picked].sort((a, b) => a - b).map((i) => items[i]!);
+}
+
+function sameNeighbours(a: readonly Neighbour[], b: readonly Neighbour[]): boolean {
+  return a.length === b.length && a.every((n, i) => n.id === b[i]!.id && Math.abs(n.distanceKm - b[i]!.distanceKm) < 1e-3);
+}
+
+function sameMatches(indexed: readonly NearestMatch[], reference: readonly NearestMatch[]): boolean {
+  const byId = new Map(indexed.map((m) => [m.id, m]));
+  return reference.every((r) => {
+    const m = byId.get(r.id);
+    return m !== undefined && m.nearestId === r.nearestId && Math.abs((m.distanceKm ?? 0) - (r.distanceKm ?? 0)) < 1e-3;
+  });
+}
+
+function drawnRectangles(n: number, seed: number): Polygon[] {
+  const rand = mulberry32(seed);
+  return Array.from({ length: n }, () => {
+    const w = 105.54 + rand() * 0.9;
+    const s = 19.89 + rand() * 0.65;
+    return { type: 'Polygon', coordinates: [[[w, s], [w + 0.15, s], [w + 0.15, s + 0.15], [w, s + 0.15], [w, s]]] };
+  });
+}
+
+function row(data: string, query: string, workload: string, refMs: number, done: number, total: number, unit: string, indexedMs: number, agrees: boolean): BenchRow {
+  const sampled = done < total;
+  return { data, query, workload, referenceMs: (refMs * total) / done, sampled, sample: `${done.toLocaleString('en')} of ${total.toLocaleString('en')} ${unit}`, indexedMs, agrees };
+}
+
+/**
+ * Measure the five proximity queries on one data set, reference against index.
+ * Returns the rows and the index build time (ms).
+ */
+export function benchProximity(label: string, data: ProximityData): { rows: BenchRow[]; buildMs: number } {
+  const { clusters, zones, villages } = data;
+  const N = clusters.length;
+  const built = time(() => buildProximityIndex(data));
+  const index = built.result;
+  const rows: BenchRow[] = [];
+
+  const nz = time(() => index.nearestZones());
+  const nzSample = sampleOf(clusters, Math.max(1, Math.ceil(POLYGON_PAIRS / Math.max(1, zones.length))), 1);
+  const nzRef = time(() => ref.nearestZoneReference({ ...data, clusters: nzSample }));
+  rows.push(row(label, 'nearest KCN of every cluster', `${N.toLocaleString('en')} clusters`, nzRef.ms, nzSample.length, N, 'clusters', nz.ms, sameMatches(nz.result, nzRef.result)));
+
+  const sat = time(() => index.allSatellites(SATELLITE_KM));
+  const satSample = sampleOf(zones, Math.max(1, Math.ceil(POLYGON_PAIRS / Math.max(1, N))), 2);
+  const satRef = time(() => ref.satellitesOfAllReference({ ...data, zones: satSample }, SATELLITE_KM));
+  const satAgree = satRef.result.every((g) => sameNeighbours(sat.result.find((h) => h.zoneId === g.zoneId)?.clusters ?? [], g.clusters));
+  rows.push(row(label, `satellite clusters of every KCN (${SATELLITE_KM} km)`, `${zones.length} KCN`, satRef.ms, satSample.length, zones.length, 'KCN', sat.ms, satAgree));
+
+  const nc = time(() => index.nearestClusters());
+  const ncSample = sampleOf(villages, Math.max(1, Math.ceil(POINT_PAIRS / Math.max(1, N))), 3);
+  const ncRef = time(() => ref.nearestClusterReference({ ...data, villages: ncSample }));
+  rows.push(row(label, 'nearest cluster of every craft village', `${villages.length.toLocaleString('en')} villages`, ncRef.ms, ncSample.length, villages.length, 'villages', nc.ms, sameMatches(nc.result, ncRef.result)));
+
+  const vQueries = sampleOf(clusters, VILLAGE_QUERIES, 4).map((c) => c.properties.id);
+  const vn = time(() => vQueries.map((id) => index.villagesNearCluster(id, VILLAGE_KM)));
+  const vSample = vQueries.slice(0, Math.max(1, Math.ceil(POINT_PAIRS / Math.max(1, villages.length))));
+  const vnRef = time(() => vSample.map((id) => ref.villagesNearClusterReference(data, id, VILLAGE_KM)));
+  rows.push(row(label, `craft villages within ${VILLAGE_KM} km of a cluster`, `${vQueries.length} queries`, vnRef.ms, vSample.length, vQueries.length, 'queries', vn.ms, vnRef.result.every((r, i) => sameNeighbours(vn.result[i]!, r))));
+
+  const drawn = drawnRectangles(POLYGON_QUERIES, 5);
+  const cp = time(() => drawn.map((p) => index.clustersNearPolygon(p, POLYGON_KM)));
+  const cpSample = drawn.slice(0, Math.max(1, Math.ceil(POLYGON_PAIRS / Math.max(1, N))));
+  const cpRef = time(() => cpSample.map((p) => ref.clustersNearPolygonReference(data, p, POLYGON_KM)));
+  rows.push(row(label, `clusters within ${POLYGON_KM} km of a drawn 0.15° square`, `${drawn.length} queries`, cpRef.ms, cpSample.length, drawn.length, 'queries', cp.ms, cpRef.result.every((r, i) => sameNeighbours(cp.result[i]!, r))));
+
+  return { rows, buildMs: built.ms };
+}
