@@ -44,7 +44,7 @@ export const EXPORT_DECIMALS = 6;
  * exportGeoJSON([{ type: 'Feature', properties: { id: 'a' }, geometry: { type: 'Point', coordinates: [106.1234567, 20.1] } }])
  * // '{"type":"FeatureCollection","features":[\n{"type":"Feature","properties":{"id":"a"},"geometry":{"type":"Point","coordinates":[106.123457,20.1]}}\n]}\n'
  */
-export function exportGeoJSON(features: readonly Feature[], meta?: ExportMeta): string {
+export function exportGeoJSON(features: readonly Feature<Geometry | null>[], meta?: ExportMeta): string {
   if (!Array.isArray(features)) throw new TypeError(`Expected an array of features, got ${typeof features}`);
   const lines = features.map((f, i) => JSON.stringify(exportFeature(f, i)));
   const head = meta === undefined ? '' : `"metadata":${JSON.stringify(plain(meta, 'metadata', new Set()))},`;
@@ -68,7 +68,7 @@ export function exportAreas(
   meta?: ExportMeta,
 ): string {
   if (!Array.isArray(areas)) throw new TypeError(`Expected an array of areas, got ${typeof areas}`);
-  const features = areas.map((a, i): Feature => {
+  const features = areas.map((a, i): Feature<Geometry | null> => {
     const g: unknown = a?.type === 'Feature' ? a.geometry : a;
     const t = isRecord(g) ? g.type : undefined;
     if (t !== 'Polygon' && t !== 'MultiPolygon') {
@@ -79,7 +79,7 @@ export function exportAreas(
   return exportGeoJSON(features, meta);
 }
 
-function exportFeature(f: Feature, i: number): Record<string, unknown> {
+function exportFeature(f: Feature<Geometry | null>, i: number): Record<string, unknown> {
   if (!isRecord(f) || f.type !== 'Feature') {
     throw new TypeError(`Expected feature ${i} to be a GeoJSON Feature, got ${describe(isRecord(f) ? f.type : f)}`);
   }
