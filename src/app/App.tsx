@@ -1,6 +1,9 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { MapView } from '../map/map_view';
-import { reportMapErrors, syncMapWithStore } from '../map/sync';
+import { syncMapWithStore } from '../map/sync';
+import { mapActions } from './map_actions';
+import { SelectionBar } from './SelectionBar';
+import { MapTools } from './MapTools';
 import type { AppStore } from '../store/store';
 import { Details } from './Details';
 import { Legend } from './Legend';
@@ -13,11 +16,11 @@ import { t } from './i18n';
 function MapPane({ store, assetBase }: { store: AppStore; assetBase: string }) {
   const el = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    const view = new MapView(el.current!, assetBase, {
-      onClusterClick: (id) => store.getState().setFocus(id),
-      onSourceError: reportMapErrors(store),
-      onReady: () => document.body.setAttribute('data-map-ready', 'true'),
-    });
+    const view = new MapView(
+      el.current!,
+      assetBase,
+      mapActions(store, () => document.body.setAttribute('data-map-ready', 'true')),
+    );
     const unsync = syncMapWithStore(store, view);
     // For tests and the console: the map's rendered state, read-only use.
     (window as unknown as { __mapView?: MapView }).__mapView = view;
@@ -78,10 +81,12 @@ export function App({ store, assetBase }: { store: AppStore; assetBase: string }
         <section class="map-wrap">
           <MapPane store={store} assetBase={assetBase} />
           <LoadState />
+          <MapTools />
+          <SelectionBar />
           <Notices />
           <Legend />
-          <Details />
         </section>
+        <Details />
       </main>
     </StoreContext.Provider>
   );

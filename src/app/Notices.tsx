@@ -1,4 +1,4 @@
-import { isMessageKey, t } from './i18n';
+import { noticeText, t } from './i18n';
 import { useStore } from './use_store';
 
 /** One-time notices (e.g. the online basemap failed); each can be dismissed. */
@@ -10,8 +10,8 @@ export function Notices() {
   return (
     <div class="notices" role="status" data-testid="notices">
       {notices.map((n, i) => (
-        <div class="notice" key={n.key + i}>
-          <span>{isMessageKey(n.key) ? t(lang, n.key, n.params) : n.key}</span>
+        <div class={n.key.startsWith('import:') ? 'notice problem' : 'notice'} role={n.key.startsWith('import:') ? 'alert' : undefined} key={n.key + i}>
+          <span>{noticeText(lang, n.key, n.params)}</span>
           <button type="button" aria-label={t(lang, 'notice.dismiss')} onClick={() => dismiss(i)}>
             ×
           </button>

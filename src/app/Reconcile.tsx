@@ -1,8 +1,16 @@
 import { formatNumber } from '../geo/format';
-import type { Compared } from '../geo/reconcile';
+import type { Compared, ReconciliationRow } from '../geo/reconcile';
 import { selectReconciliation } from '../store/selectors';
-import { t } from './i18n';
+import { t, type MessageKey } from './i18n';
 import { useStore } from './use_store';
+
+const METRICS = [
+  ['planned', 'reconcile.planned'],
+  ['established', 'reconcile.established'],
+  ['operating', 'reconcile.operating'],
+  ['planned_ha', 'reconcile.ha'],
+  ['wwtp', 'reconcile.wwtp'],
+] as const satisfies readonly (readonly [keyof ReconciliationRow, MessageKey])[];
 
 function Cell({ c, lang }: { c: Compared; lang: 'vi' | 'en' }) {
   if (c.reported === null) return <td>{formatNumber(c.dataset, lang)} / —</td>;
@@ -10,7 +18,7 @@ function Cell({ c, lang }: { c: Compared; lang: 'vi' | 'en' }) {
   return (
     <td class={gap < 0 ? 'gap-neg' : gap > 0 ? 'gap-pos' : ''}>
       {formatNumber(c.dataset, lang)} / {formatNumber(c.reported, lang)}
-      {gap !== 0 && <small> ({gap > 0 ? '+' : ''}{formatNumber(gap, lang)})</small>}
+      {gap !== 0 && <small><br />({gap > 0 ? '+' : ''}{formatNumber(gap, lang)})</small>}
     </td>
   );
 }
@@ -30,23 +38,19 @@ export function Reconcile() {
           <table class="stats reconcile">
             <thead>
               <tr>
-                <th scope="col">{t(lang, 'stats.province')}</th>
-                <th scope="col">{t(lang, 'reconcile.planned')}</th>
-                <th scope="col">{t(lang, 'reconcile.established')}</th>
-                <th scope="col">{t(lang, 'reconcile.operating')}</th>
-                <th scope="col">{t(lang, 'reconcile.ha')}</th>
-                <th scope="col">{t(lang, 'reconcile.wwtp')}</th>
+                <th scope="col" />
+                {rec.rows.map((r) => (
+                  <th scope="col" key={r.ex_province}>{r.ex_province === 'Total' ? t(lang, 'stats.total') : r.ex_province}</th>
+                ))}
               </tr>
             </thead>
             <tbody>
-              {rec.rows.map((r) => (
-                <tr key={r.ex_province} data-row={r.ex_province} class={r.ex_province === 'Total' ? 'total' : ''}>
-                  <th scope="row">{r.ex_province === 'Total' ? t(lang, 'stats.total') : r.ex_province}</th>
-                  <Cell c={r.planned} lang={lang} />
-                  <Cell c={r.established} lang={lang} />
-                  <Cell c={r.operating} lang={lang} />
-                  <Cell c={r.planned_ha} lang={lang} />
-                  <Cell c={r.wwtp} lang={lang} />
+              {METRICS.map(([key, label]) => (
+                <tr key={key} data-row={key}>
+                  <th scope="row">{t(lang, label)}</th>
+                  {rec.rows.map((r) => (
+                    <Cell key={r.ex_province} c={r[key]} lang={lang} />
+                  ))}
                 </tr>
               ))}
             </tbody>

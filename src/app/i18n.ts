@@ -1,3 +1,4 @@
+import { IMPORT_MESSAGES } from '../geo/import_messages';
 import type { Lang } from '../geo/format';
 
 /** Vietnamese first; every UI string lives here. */
@@ -9,6 +10,28 @@ const vi = {
   'panel.filters': 'Bộ lọc',
   'panel.stats': 'Thống kê',
   'panel.reconcile': 'Dữ liệu & báo cáo',
+  'panel.proximity': 'Lân cận',
+  'url.ignored': 'Một phần của đường dẫn không còn hợp lệ và đã bị bỏ qua: {parts}',
+  'import.button': 'Nhập GeoJSON…',
+  'import.drop': 'Thả tệp GeoJSON hoặc .zip vào đây',
+  'import.remove': 'Gỡ lớp {file}',
+  'import.areasDone': 'Đã nhập {areas} vùng từ {file}: thêm {n} cụm vào lựa chọn.',
+  'import.featuresDone': 'Đã nhập {n} đối tượng từ {file} thành một lớp riêng.',
+  'prox.title': 'Phân tích lân cận',
+  'prox.question': 'Câu hỏi',
+  'prox.kind.satellites': 'Các cụm vệ tinh của một KCN',
+  'prox.kind.nearestZones': 'KCN gần nhất của mỗi cụm',
+  'prox.kind.villagesNearCluster': 'Làng nghề gần một cụm',
+  'prox.kind.nearestClusters': 'Cụm gần nhất của mỗi làng nghề',
+  'prox.zone': 'Khu công nghiệp',
+  'prox.cluster': 'Cụm công nghiệp',
+  'prox.choose': '— chọn —',
+  'prox.distance': 'Khoảng cách tối đa: {km}',
+  'prox.running': 'Đang tính…',
+  'prox.count': '{n} kết quả',
+  'prox.selectThese': 'Chọn {n} cụm này',
+  'prox.col.name': 'Tên',
+  'prox.col.distance': 'Khoảng cách',
   'filter.province': 'Tỉnh cũ',
   'filter.status': 'Tình trạng',
   'filter.wwtp': 'Xử lý nước thải tập trung',
@@ -98,6 +121,22 @@ const vi = {
   'reconcile.ha': 'Diện tích (ha)',
   'reconcile.wwtp': 'Có XLNT',
   'footer.schematic': 'Phần lớn hình cụm là sơ đồ: không có ranh giới đo đạc công khai.',
+  'tools.title': 'Công cụ chọn',
+  'tools.polygon': 'Vẽ vùng chọn',
+  'tools.circle': 'Vẽ vòng tròn',
+  'tools.selectFiltered': 'Chọn tất cả theo bộ lọc',
+  'tools.hint': 'Bấm: chọn · Shift/Ctrl+bấm: thêm/bớt · Shift+kéo: chọn theo khung · Esc: bỏ chọn',
+  'tools.drawHint': 'Bấm để đặt đỉnh, bấm đỉnh đầu (hoặc kéo với vòng tròn) để kết thúc · Esc: hủy',
+  'sel.count': 'Đã chọn {n} cụm',
+  'sel.none': 'Chưa chọn cụm nào',
+  'sel.clear': 'Bỏ chọn',
+  'export.title': 'Xuất',
+  'export.areas': 'Vùng đã vẽ',
+  'export.areasTitle': 'Vùng chọn đã vẽ',
+  'export.selectionTitle': 'Cụm công nghiệp đã chọn',
+  'export.filteredTitle': 'Cụm công nghiệp theo bộ lọc',
+  'export.sourceLine': 'Bản đồ cụm công nghiệp tỉnh Ninh Bình; nguồn của từng cụm trong thuộc tính sources',
+  'export.filteredInstead': 'Chưa chọn cụm nào: đã xuất {n} cụm theo bộ lọc hiện tại.',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -110,6 +149,28 @@ const en: Record<MessageKey, string> = {
   'panel.filters': 'Filters',
   'panel.stats': 'Statistics',
   'panel.reconcile': 'Data vs reports',
+  'panel.proximity': 'Proximity',
+  'url.ignored': 'Parts of the link are invalid or out of date and were ignored: {parts}',
+  'import.button': 'Import GeoJSON…',
+  'import.drop': 'Drop a GeoJSON or .zip file here',
+  'import.remove': 'Remove layer {file}',
+  'import.areasDone': 'Imported {areas} areas from {file}: {n} clusters added to the selection.',
+  'import.featuresDone': 'Imported {n} features from {file} as a separate layer.',
+  'prox.title': 'Proximity analysis',
+  'prox.question': 'Question',
+  'prox.kind.satellites': 'Satellite clusters of a KCN',
+  'prox.kind.nearestZones': 'Nearest KCN of each cluster',
+  'prox.kind.villagesNearCluster': 'Craft villages near a cluster',
+  'prox.kind.nearestClusters': 'Nearest cluster of each craft village',
+  'prox.zone': 'Industrial zone',
+  'prox.cluster': 'Industrial cluster',
+  'prox.choose': '— choose —',
+  'prox.distance': 'Maximum distance: {km}',
+  'prox.running': 'Computing…',
+  'prox.count': '{n} results',
+  'prox.selectThese': 'Select these {n} clusters',
+  'prox.col.name': 'Name',
+  'prox.col.distance': 'Distance',
   'filter.province': 'Ex-province',
   'filter.status': 'Status',
   'filter.wwtp': 'Central wastewater treatment',
@@ -199,6 +260,22 @@ const en: Record<MessageKey, string> = {
   'reconcile.ha': 'Area (ha)',
   'reconcile.wwtp': 'With WWTP',
   'footer.schematic': 'Most cluster shapes are schematic: no public surveyed boundaries exist.',
+  'tools.title': 'Selection tools',
+  'tools.polygon': 'Draw area',
+  'tools.circle': 'Draw circle',
+  'tools.selectFiltered': 'Select all filtered',
+  'tools.hint': 'Click: select · Shift/Ctrl+click: add/remove · Shift+drag: box · Esc: clear',
+  'tools.drawHint': 'Click to add vertices, click the first one (or drag for a circle) to finish · Esc: cancel',
+  'sel.count': '{n} clusters selected',
+  'sel.none': 'No cluster selected',
+  'sel.clear': 'Clear',
+  'export.title': 'Export',
+  'export.areas': 'Drawn areas',
+  'export.areasTitle': 'Drawn selection areas',
+  'export.selectionTitle': 'Selected industrial clusters',
+  'export.filteredTitle': 'Industrial clusters matching the filter',
+  'export.sourceLine': 'Ninh Bình industrial-cluster map; each cluster cites its sources in the sources property',
+  'export.filteredInstead': 'Nothing selected: exported the {n} clusters of the current filter.',
 };
 
 const catalogue: Record<Lang, Record<MessageKey, string>> = { vi, en };
@@ -211,8 +288,23 @@ const catalogue: Record<Lang, Record<MessageKey, string>> = { vi, en };
  * @param params - placeholder values
  */
 export function t(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
-  const s = catalogue[lang][key] ?? vi[key] ?? key;
+  return fill(catalogue[lang][key] ?? vi[key] ?? key, params);
+}
+
+function fill(s: string, params?: Record<string, string | number>): string {
   return params ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m)) : s;
+}
+
+/**
+ * Text of a notice: a catalogue key, or `import:<code>` for the importer's messages
+ * (kept beside the importer in src/geo/import_messages.ts, part of this catalogue).
+ */
+export function noticeText(lang: Lang, key: string, params?: Record<string, string | number>): string {
+  if (key.startsWith('import:')) {
+    const m = IMPORT_MESSAGES[key.slice(7) as keyof typeof IMPORT_MESSAGES];
+    if (m) return fill(m[lang], params);
+  }
+  return isMessageKey(key) ? t(lang, key, params) : key;
 }
 
 /** True when a string is a key of the catalogue (for notices coming from the store). */

@@ -6,8 +6,13 @@ import { App } from './App';
 import { createAppStore } from '../store/store';
 import { loadData } from '../store/load_data';
 import { checkFile } from './check_file';
+import { runProximity } from './proximity_runner';
+import { syncUrl } from './url_sync';
+import { createWorkerClient } from '../store/proximity_client';
 
 const store = createAppStore();
 const base = new URL(import.meta.env.BASE_URL, location.href).href;
 render(<App store={store} assetBase={base} />, document.getElementById('app')!);
+syncUrl(store);
 void loadData(store, base, checkFile);
+runProximity(store, createWorkerClient(new Worker(new URL('../geo/proximity.worker.ts', import.meta.url), { type: 'module' })));

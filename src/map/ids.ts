@@ -7,6 +7,9 @@ export const SRC = {
   zones: 'zones',
   villages: 'villages',
   osm: 'osm',
+  areas: 'areas',
+  imported: 'imported',
+  prox: 'prox',
 } as const;
 
 /** Layer ids, bottom to top. */
@@ -25,6 +28,14 @@ export const LYR = {
   clusterDot: 'cluster-dot',
   clusterPoint: 'cluster-point',
   villageDot: 'village-dot',
+  areaFill: 'area-fill',
+  areaLine: 'area-line',
+  importedFill: 'imported-fill',
+  importedLine: 'imported-line',
+  importedPoint: 'imported-point',
+  proxRing: 'prox-ring',
+  proxLink: 'prox-link',
+  proxHit: 'prox-hit',
   exProvinceLabel: 'ex-province-label',
   zoneLabel: 'zone-label',
   clusterLabel: 'cluster-label',

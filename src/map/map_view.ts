@@ -3,9 +3,11 @@ import type { FilterSpecification, GeoJSONSource, LngLatBoundsLike, MapGeoJSONFe
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import bbox from '@turf/bbox';
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { attachBoxSelect } from './box_select';
+import { DrawTool, type DrawMode } from './draw_tool';
 import { clusterAnchors } from '../geo/cluster_anchors';
-import type { ClusterCollection, ClusterFeature, VillageCollection, ZoneCollection } from '../geo/types';
+import type { ClusterCollection, VillageCollection, ZoneCollection } from '../geo/types';
 import { CLUSTER_LAYERS, LYR, SRC } from './ids';
 import { buildStyle } from './style';
 
@@ -17,9 +19,17 @@ export const PROVINCE_BOUNDS: [number, number, number, number] = [105.54, 19.89,
 /** What the map reports back to the app. */
 export interface MapEvents {
   onClusterClick(id: string | null, modifiers: { add: boolean }): void;
+  /** A click on an industrial zone (and not on a cluster). */
+  onZoneClick(id: string): void;
+  /** Shift-drag box: ids of the clusters drawn inside it. */
+  onBoxSelect(ids: string[]): void;
+  /** A polygon or circle the planner finished drawing. */
+  onAreaDrawn(area: Feature<Polygon | MultiPolygon>): void;
   /** A source failed to load (e.g. online basemap tiles). */
   onSourceError(sourceId: string, message: string): void;
   onReady(): void;
+  /** The view changed (after a pan or zoom). */
+  onMoveEnd(camera: { lon: number; lat: number; zoom: number }): void;
 }
 
 /**
@@ -34,6 +44,8 @@ export class MapView {
   /** Each cluster layer's own filter from the style, combined with the id filter. */
   private baseFilters = new Map<string, FilterSpecification | null>();
   private ready: Promise<void>;
+  private draw: DrawTool | null = null;
+  private drawing = false;
 
   /**
    * @param container - the element the map fills
@@ -55,17 +67,30 @@ export class MapView {
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.map.addControl(new AttributionControl({ compact: true }), 'bottom-right');
     this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
-    this.ready.then(() => this.events.onReady());
+    this.ready.then(() => {
+      attachBoxSelect(this.map, (ids) => this.events.onBoxSelect(ids));
+      this.draw = new DrawTool(this.map, (f) => this.events.onAreaDrawn(f));
+      this.events.onReady();
+    });
     this.map.on('click', (e) => {
+      if (this.drawing) return;
       const hits = this.map.queryRenderedFeatures(e.point, { layers: [...CLUSTER_LAYERS] });
       const id = (hits[0]?.properties?.id as string | undefined) ?? null;
       const oe = e.originalEvent as MouseEvent;
+      if (!id && this.map.getLayoutProperty(LYR.zoneFill, 'visibility') !== 'none') {
+        const zone = this.map.queryRenderedFeatures(e.point, { layers: [LYR.zoneFill] })[0];
+        if (zone) return this.events.onZoneClick(zone.properties.id as string);
+      }
       this.events.onClusterClick(id, { add: oe.shiftKey || oe.ctrlKey || oe.metaKey });
     });
     for (const l of CLUSTER_LAYERS) {
       this.map.on('mouseenter', l, () => (this.map.getCanvas().style.cursor = 'pointer'));
       this.map.on('mouseleave', l, () => (this.map.getCanvas().style.cursor = ''));
     }
+    this.map.on('moveend', () => {
+      const c = this.map.getCenter();
+      this.events.onMoveEnd({ lon: c.lng, lat: c.lat, zoom: this.map.getZoom() });
+    });
     this.map.on('error', (e) => {
       const sourceId = (e as unknown as { sourceId?: string }).sourceId ?? '';
       this.events.onSourceError(sourceId, e.error?.message ?? String(e.error));
@@ -141,6 +166,22 @@ export class MapView {
     this.focused = id;
   }
 
+  /** Starts drawing a selection area, or returns to panning (null). */
+  setDrawMode(mode: DrawMode | null): void {
+    this.drawing = mode !== null;
+    this.draw?.setMode(mode);
+  }
+
+  /** Shows the selection areas (drawn or imported). */
+  setAreas(fc: FeatureCollection): void {
+    (this.map.getSource(SRC.areas) as GeoJSONSource).setData(fc);
+  }
+
+  /** Shows the planner's imported features as their own layer. */
+  setImported(fc: FeatureCollection | null): void {
+    (this.map.getSource(SRC.imported) as GeoJSONSource).setData(fc ?? { type: 'FeatureCollection', features: [] });
+  }
+
   /** Shows or hides an optional layer group. */
   setLayerVisible(group: 'zones' | 'villages' | 'osm', on: boolean): void {
     const layers: Record<typeof group, string[]> = {
@@ -158,8 +199,18 @@ export class MapView {
     this.map.fitBounds(b as LngLatBoundsLike, { padding: { top: 30, bottom: 30, left: 30, right: 220 }, animate, maxZoom: 15 });
   }
 
-  /** Flies to one cluster. */
-  flyTo(f: ClusterFeature): void {
+  /** Shows the proximity result overlay (rings, links, hit markers), or nothing. */
+  setProxOverlay(fc: FeatureCollection | null): void {
+    (this.map.getSource(SRC.prox) as GeoJSONSource).setData(fc ?? { type: 'FeatureCollection', features: [] });
+  }
+
+  /** Jumps to a view (e.g. from a shared link). */
+  jumpTo(c: { lon: number; lat: number; zoom: number }): void {
+    this.map.jumpTo({ center: [c.lon, c.lat], zoom: c.zoom });
+  }
+
+  /** Flies to one feature (cluster, zone or village). */
+  flyTo(f: Feature): void {
     const b = bbox(f) as [number, number, number, number];
     this.map.fitBounds(b, { padding: 120, maxZoom: 14, duration: 900 });
   }
@@ -170,6 +221,7 @@ export class MapView {
   }
 
   destroy(): void {
+    this.draw?.destroy();
     this.map.remove();
   }
 }

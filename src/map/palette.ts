@@ -22,3 +22,6 @@ export const WWTP_COLOR: Record<WwtpState, string> = {
 export const ZONE_COLOR = '#6a5acd';
 export const VILLAGE_COLOR = '#8B4513';
 export const HIGHLIGHT_COLOR = '#000000';
+export const AREA_COLOR = '#0b5cad';
+export const IMPORTED_COLOR = '#111111';
+export const PROX_COLOR = '#000000';

@@ -1,6 +1,6 @@
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
 import { CLUSTER_LAYERS, FONT_BOLD, FONT_REGULAR, LYR, SRC } from './ids';
-import { STATUS_COLOR, VILLAGE_COLOR, WWTP_COLOR, ZONE_COLOR } from './palette';
+import { AREA_COLOR, HIGHLIGHT_COLOR, IMPORTED_COLOR, PROX_COLOR, STATUS_COLOR, VILLAGE_COLOR, WWTP_COLOR, ZONE_COLOR } from './palette';
 
 const empty = (): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features: [] });
 
@@ -43,6 +43,9 @@ export function buildStyle(assetBase: string): StyleSpecification {
       [SRC.clusters]: { type: 'geojson', data: empty(), promoteId: 'id' },
       [SRC.clusterAnchors]: { type: 'geojson', data: empty(), promoteId: 'id' },
       [SRC.villages]: { type: 'geojson', data: empty(), promoteId: 'id' },
+      [SRC.areas]: { type: 'geojson', data: empty() },
+      [SRC.imported]: { type: 'geojson', data: empty() },
+      [SRC.prox]: { type: 'geojson', data: empty() },
     },
     layers: [
       { id: LYR.background, type: 'background', paint: { 'background-color': '#dfe6ea' } },
@@ -76,6 +79,15 @@ export function buildStyle(assetBase: string): StyleSpecification {
         source: SRC.zones,
         filter: ['!', IS_POINT],
         paint: { 'line-color': ZONE_COLOR, 'line-width': 1.5, 'line-dasharray': [3, 2] },
+      },
+      { id: LYR.proxRing, type: 'line', source: SRC.prox, filter: ['==', ['get', 'role'], 'ring'], paint: { 'line-color': PROX_COLOR, 'line-width': 2, 'line-dasharray': [3, 2] } },
+      { id: LYR.proxLink, type: 'line', source: SRC.prox, filter: ['==', ['get', 'role'], 'link'], paint: { 'line-color': PROX_COLOR, 'line-width': 1.2, 'line-opacity': 0.8 } },
+      {
+        id: LYR.proxHit,
+        type: 'circle',
+        source: SRC.prox,
+        filter: ['==', ['get', 'role'], 'hit'],
+        paint: { 'circle-color': 'rgba(0,0,0,0)', 'circle-radius': 11, 'circle-stroke-color': PROX_COLOR, 'circle-stroke-width': 2.5 },
       },
       {
         id: LYR.clusterFill,
@@ -122,8 +134,8 @@ export function buildStyle(assetBase: string): StyleSpecification {
         filter: ['!=', ['get', 'point_only'], true],
         paint: {
           'circle-color': statusColor,
-          'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 4, 11, 6],
-          'circle-stroke-color': ['case', FOCUSED, '#000', wwtpColor],
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, ['case', ['any', FOCUSED, SELECTED], 6.5, 4], 11, ['case', ['any', FOCUSED, SELECTED], 8.5, 6]],
+          'circle-stroke-color': ['case', ['any', FOCUSED, SELECTED], HIGHLIGHT_COLOR, wwtpColor],
           'circle-stroke-width': ['case', FOCUSED, 3, SELECTED, 3, 1.5],
           'circle-opacity': ['interpolate', ['linear'], ['zoom'], 10.5, 1, 11.5, 0],
           'circle-stroke-opacity': ['interpolate', ['linear'], ['zoom'], 10.5, 1, 11.5, 0],
@@ -138,7 +150,7 @@ export function buildStyle(assetBase: string): StyleSpecification {
         paint: {
           'circle-color': '#ffffff',
           'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 4, 11, 6, 14, 7],
-          'circle-stroke-color': statusColor,
+          'circle-stroke-color': ['case', ['any', FOCUSED, SELECTED], HIGHLIGHT_COLOR, statusColor],
           'circle-stroke-width': ['case', FOCUSED, 4.5, SELECTED, 4.5, 3],
         },
       },
@@ -153,6 +165,11 @@ export function buildStyle(assetBase: string): StyleSpecification {
           'circle-stroke-width': 1,
         },
       },
+      { id: LYR.areaFill, type: 'fill', source: SRC.areas, paint: { 'fill-color': AREA_COLOR, 'fill-opacity': 0.08 } },
+      { id: LYR.areaLine, type: 'line', source: SRC.areas, paint: { 'line-color': AREA_COLOR, 'line-width': 2, 'line-dasharray': [1, 1] } },
+      { id: LYR.importedFill, type: 'fill', source: SRC.imported, filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': IMPORTED_COLOR, 'fill-opacity': 0.2 } },
+      { id: LYR.importedLine, type: 'line', source: SRC.imported, filter: ['!=', ['geometry-type'], 'Point'], paint: { 'line-color': IMPORTED_COLOR, 'line-width': 2 } },
+      { id: LYR.importedPoint, type: 'circle', source: SRC.imported, filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-color': IMPORTED_COLOR, 'circle-radius': 5, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1 } },
       {
         id: LYR.exProvinceLabel,
         type: 'symbol',

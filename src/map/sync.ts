@@ -1,5 +1,5 @@
 import type { AppStore } from '../store/store';
-import { selectClusterById, selectFilteredIds } from '../store/selectors';
+import { selectClusterById, selectFilteredIds, selectProxOverlay } from '../store/selectors';
 import type { Store } from '../store/types';
 import type { MapView } from './map_view';
 import { SRC } from './ids';
@@ -26,10 +26,20 @@ export function syncMapWithStore(store: AppStore, view: MapView): () => void {
     if (!p || s.focusId !== p.focusId) view.setFocus(s.focusId);
     if (!p || s.showZones !== p.showZones) view.setLayerVisible('zones', s.showZones);
     if (!p || s.showVillages !== p.showVillages) view.setLayerVisible('villages', s.showVillages);
+    if (!p || s.areas !== p.areas) view.setAreas({ type: 'FeatureCollection', features: s.areas });
+    if (!p || s.imported !== p.imported) view.setImported(s.imported?.fc ?? null);
+    if (!p || s.tool !== p.tool) view.setDrawMode(s.tool === 'pan' ? null : s.tool);
+    const overlay = selectProxOverlay(s);
+    if (!p || overlay !== selectProxOverlay(p)) view.setProxOverlay(overlay);
     if (!p || s.basemap !== p.basemap) view.setLayerVisible('osm', s.basemap === 'osm');
     if (p && s.fitRequest !== p.fitRequest) view.fit(s.province);
+    if (s.cameraRequest && s.cameraRequest !== p?.cameraRequest) view.jumpTo(s.cameraRequest);
     if (s.flyRequest && s.flyRequest !== p?.flyRequest) {
-      const f = selectClusterById(s).get(s.flyRequest.id);
+      const { id, layer } = s.flyRequest;
+      const f =
+        layer === 'zone' ? s.zones?.features.find((z) => z.properties.id === id)
+        : layer === 'village' ? s.villages?.features.find((v) => v.properties.id === id)
+        : selectClusterById(s).get(id);
       if (f) view.flyTo(f);
     }
     prev = s;

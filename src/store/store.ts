@@ -1,6 +1,6 @@
 import { createStore, type StateCreator } from 'zustand/vanilla';
 import { EMPTY_FILTER } from '../geo/filter_clusters';
-import type { DataSlice, FilterSlice, SelectionSlice, Store, ViewSlice } from './types';
+import type { DataSlice, FilterSlice, ProximitySlice, Selection, SelectionSlice, SelectMode, Store, ViewSlice } from './types';
 
 const dataSlice: StateCreator<Store, [], [], DataSlice> = (set) => ({
   dataStatus: 'idle',
@@ -26,11 +26,31 @@ const filterSlice: StateCreator<Store, [], [], FilterSlice> = (set) => ({
   resetFilter: () => set({ filter: { ...EMPTY_FILTER } }),
 });
 
+/** Applies a pick to the current selection. */
+export function combineSelection(current: Selection, ids: readonly string[], mode: SelectMode): Selection {
+  const cur = current.type === 'clusters' ? current.ids : [];
+  let next: string[];
+  if (mode === 'replace') next = [...new Set(ids)];
+  else if (mode === 'add') next = [...new Set([...cur, ...ids])];
+  else {
+    const flip = new Set(ids);
+    next = [...cur.filter((id) => !flip.has(id)), ...[...flip].filter((id) => !cur.includes(id))];
+  }
+  return next.length ? { type: 'clusters', ids: next } : { type: 'none' };
+}
+
 const selectionSlice: StateCreator<Store, [], [], SelectionSlice> = (set) => ({
   selection: { type: 'none' },
   focusId: null,
+  areas: [],
+  imported: null,
   setFocus: (id) => set({ focusId: id }),
   setSelection: (selection) => set({ selection }),
+  select: (ids, mode) => set((s) => ({ selection: combineSelection(s.selection, ids, mode) })),
+  clearSelection: () => set({ selection: { type: 'none' }, areas: [] }),
+  addArea: (a) => set((s) => ({ areas: [...s.areas, a] })),
+  clearAreas: () => set({ areas: [] }),
+  setImported: (imported) => set({ imported }),
 });
 
 const viewSlice: StateCreator<Store, [], [], ViewSlice> = (set) => ({
@@ -39,12 +59,16 @@ const viewSlice: StateCreator<Store, [], [], ViewSlice> = (set) => ({
   basemap: 'bundled',
   showZones: true,
   showVillages: true,
+  tool: 'pan',
   notices: [],
   fitRequest: 0,
   flyRequest: null,
+  camera: null,
+  cameraRequest: null,
   setLang: (lang) => set({ lang }),
   setPanel: (panel) => set({ panel }),
   setBasemap: (basemap) => set({ basemap }),
+  setTool: (tool) => set({ tool }),
   setLayer: (layer, on) => set(layer === 'zones' ? { showZones: on } : { showVillages: on }),
   notify: (n) =>
     set((s) =>
@@ -55,7 +79,27 @@ const viewSlice: StateCreator<Store, [], [], ViewSlice> = (set) => ({
     ),
   dismissNotice: (i) => set((s) => ({ notices: s.notices.filter((_, j) => j !== i) })),
   requestFit: () => set((s) => ({ fitRequest: s.fitRequest + 1 })),
-  flyTo: (id) => set((s) => ({ flyRequest: { id, n: (s.flyRequest?.n ?? 0) + 1 } })),
+  setCamera: (camera) => set({ camera }),
+  jumpTo: (c) => set((s) => ({ cameraRequest: { ...c, n: (s.cameraRequest?.n ?? 0) + 1 } })),
+  flyTo: (id, layer = 'cluster') => set((s) => ({ flyRequest: { id, layer, n: (s.flyRequest?.n ?? 0) + 1 } })),
+});
+
+/** Distances the proximity panel allows (km). */
+export const PROX_KM_MIN = 0.5;
+export const PROX_KM_MAX = 20;
+
+const proximitySlice: StateCreator<Store, [], [], ProximitySlice> = (set) => ({
+  prox: { kind: 'satellites', zoneId: null, clusterId: null, km: 5 },
+  proxAnswer: null,
+  proxStatus: 'idle',
+  proxError: null,
+  setProx: (patch) =>
+    set((s) => {
+      const prox = { ...s.prox, ...patch };
+      prox.km = Math.min(PROX_KM_MAX, Math.max(PROX_KM_MIN, Number.isFinite(prox.km) ? prox.km : 5));
+      return { prox };
+    }),
+  setProxResult: ({ answer, status, error = null }) => set({ proxAnswer: answer, proxStatus: status, proxError: error }),
 });
 
 /** Creates a fresh store (one per app, one per test). */
@@ -65,6 +109,7 @@ export function createAppStore() {
     ...filterSlice(...a),
     ...selectionSlice(...a),
     ...viewSlice(...a),
+    ...proximitySlice(...a),
   }));
 }
 

@@ -1,5 +1,6 @@
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { ClusterFilter } from '../geo/filter_clusters';
+import type { ProximityAnswer } from '../geo/proximity_protocol';
 import type { Lang } from '../geo/format';
 import type { ClusterCollection, VillageCollection, ZoneCollection } from '../geo/types';
 
@@ -37,15 +38,40 @@ export interface FilterSlice {
 /** What is selected (Placemark's `Sel`): nothing, or a set of clusters. */
 export type Selection = { type: 'none' } | { type: 'clusters'; ids: string[] };
 
+/** How a pick combines with the current selection. */
+export type SelectMode = 'replace' | 'add' | 'toggle';
+
+/** An area the planner drew or imported to select with (kept so it can be exported). */
+export type AreaFeature = Feature<Polygon | MultiPolygon, { id: string; source: 'drawn' | 'imported'; name?: string }>;
+
 export interface SelectionSlice {
   selection: Selection;
   /** The cluster whose details are open. */
   focusId: string | null;
+  /** Areas drawn or imported for selection, in order. */
+  areas: AreaFeature[];
+  /** Features imported by the planner, shown as their own layer (never mixed with the dataset). */
+  imported: { name: string; fc: FeatureCollection } | null;
   setFocus(id: string | null): void;
   setSelection(sel: Selection): void;
+  /** Combines ids with the selection ('toggle' flips each id). */
+  select(ids: readonly string[], mode: SelectMode): void;
+  clearSelection(): void;
+  addArea(a: AreaFeature): void;
+  clearAreas(): void;
+  setImported(v: SelectionSlice['imported']): void;
 }
 
-export type PanelId = 'filters' | 'stats' | 'reconcile';
+/** Map centre (degrees) and zoom. */
+export interface Camera {
+  lon: number;
+  lat: number;
+  zoom: number;
+}
+
+export type PanelId = 'filters' | 'stats' | 'reconcile' | 'proximity';
+/** The map's pointer tool. */
+export type Tool = 'pan' | 'polygon' | 'circle';
 export type Basemap = 'bundled' | 'osm';
 /** A message shown once; a key of the message catalogue plus parameters. */
 export interface Notice {
@@ -59,19 +85,39 @@ export interface ViewSlice {
   basemap: Basemap;
   showZones: boolean;
   showVillages: boolean;
+  tool: Tool;
   notices: Notice[];
   /** Bumped to ask the map to frame the whole province. */
   fitRequest: number;
   /** A cluster id the map should fly to (search result), with a counter so the same id flies again. */
-  flyRequest: { id: string; n: number } | null;
+  flyRequest: { id: string; layer: 'cluster' | 'zone' | 'village'; n: number } | null;
+  /** Where the map looks (reported by the map after each move). */
+  camera: Camera | null;
+  /** A camera the map should jump to (from a shared link), with a counter. */
+  cameraRequest: (Camera & { n: number }) | null;
   setLang(l: Lang): void;
   setPanel(p: PanelId): void;
   setBasemap(b: Basemap): void;
   setLayer(layer: 'zones' | 'villages', on: boolean): void;
+  setTool(t: Tool): void;
   notify(n: Notice): void;
   dismissNotice(i: number): void;
   requestFit(): void;
-  flyTo(id: string): void;
+  flyTo(id: string, layer?: 'cluster' | 'zone' | 'village'): void;
+  setCamera(c: Camera): void;
+  jumpTo(c: Camera): void;
 }
 
-export type Store = DataSlice & FilterSlice & SelectionSlice & ViewSlice;
+/** The proximity questions the panel offers. */
+export type ProxKind = 'satellites' | 'nearestZones' | 'villagesNearCluster' | 'nearestClusters';
+
+export interface ProximitySlice {
+  prox: { kind: ProxKind; zoneId: string | null; clusterId: string | null; km: number };
+  proxAnswer: ProximityAnswer | null;
+  proxStatus: 'idle' | 'running' | 'error';
+  proxError: string | null;
+  setProx(patch: Partial<ProximitySlice['prox']>): void;
+  setProxResult(r: { answer: ProximityAnswer | null; status: ProximitySlice['proxStatus']; error?: string | null }): void;
+}
+
+export type Store = DataSlice & FilterSlice & SelectionSlice & ViewSlice & ProximitySlice;

@@ -87,7 +87,38 @@ describe('the cluster map on the fixture', () => {
   });
 });
 
+describe('the bundled dataset', () => {
+  it('draws every cluster of geodata/clusters.geojson with no console errors', async () => {
+    const { page, consoleErrors, externalRequests } = await openApp(browser, baseUrl, { fixture: false });
+    const expected = await page.evaluate(async () => (await (await fetch('data/clusters.geojson')).json()).features.length as number);
+    expect(expected).toBeGreaterThan(50);
+    expect((await renderedClusterIds(page)).length).toBe(expected);
+    await expect.poll(() => page.getByTestId('showing').textContent()).toBe(`Đang hiển thị ${expected} / ${expected} cụm`);
+    await page.getByTestId('tab-reconcile').click();
+    expect(await page.getByTestId('reconcile').locator('tr[data-row="planned"] td').nth(1).textContent()).toContain('/ 70');
+    await screenshot(page, 'app-real-data');
+    expect(consoleErrors).toEqual([]);
+    expect(externalRequests).toEqual([]);
+    await page.context().close();
+  });
+});
+
 describe('failure', () => {
+  it('the online basemap, unreachable, gives one notice and the bundled layers stay', async () => {
+    const { page, consoleErrors, externalRequests } = await openApp(browser, baseUrl);
+    await page.getByTestId('layer-osm').check();
+    await page.getByTestId('notices').waitFor();
+    await page.waitForTimeout(500);
+    expect(externalRequests.length).toBeGreaterThan(0);
+    expect(externalRequests.every((u) => u.startsWith('https://tile.openstreetmap.org/'))).toBe(true);
+    expect(await page.getByTestId('notices').locator('.notice').count()).toBe(1);
+    expect(await page.getByTestId('notices').textContent()).toContain('OpenStreetMap');
+    expect(await renderedClusterIds(page)).toHaveLength(8);
+    expect(consoleErrors.filter((e) => !e.includes('net::ERR_INTERNET_DISCONNECTED'))).toEqual([]);
+    await page.context().close();
+  });
+
+
   it('a broken data file shows a message naming the file, and the map still draws the rest', async () => {
     const { page } = await openApp(browser, baseUrl, { override: { 'clusters.geojson': '{"type":"FeatureCollection","features":[' } });
     const alert = page.getByTestId('load-error');

@@ -113,3 +113,51 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 export type { Browser };
+
+/** Page coordinates (for the mouse) of a geographic point on the map. */
+export async function toPage(page: Page, lngLat: [number, number]): Promise<{ x: number; y: number }> {
+  const xy = await page.evaluate((p) => (window as any).__mapView.map.project(p), lngLat);
+  const box = (await page.getByTestId('map').boundingBox())!;
+  return { x: box.x + xy.x, y: box.y + xy.y };
+}
+
+/** Shift-drags a selection box between two geographic corners. */
+export async function selectBox(page: Page, a: [number, number], b: [number, number]): Promise<void> {
+  const p = await toPage(page, a);
+  const q = await toPage(page, b);
+  await page.keyboard.down('Shift');
+  await page.mouse.move(p.x, p.y);
+  await page.mouse.down();
+  await page.mouse.move((p.x + q.x) / 2, (p.y + q.y) / 2, { steps: 4 });
+  await page.mouse.move(q.x, q.y, { steps: 4 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+}
+
+/** Draws a polygon with the polygon tool (clicks each vertex, then the first again). */
+export async function drawPolygon(page: Page, ring: [number, number][]): Promise<void> {
+  await page.getByTestId('tool-polygon').click();
+  for (const v of [...ring, ring[0]!]) {
+    const p = await toPage(page, v);
+    await page.mouse.move(p.x, p.y, { steps: 3 });
+    await page.mouse.click(p.x, p.y);
+    await page.waitForTimeout(120);
+  }
+}
+
+/** Ids of the clusters drawn highlighted as selected on the map (feature state of rendered clusters). */
+export async function selectedIds(page: Page): Promise<string[]> {
+  await waitForMapIdle(page);
+  return page.evaluate(() => {
+    const view = (window as any).__mapView;
+    const ids = new Set<string>(view.renderedClusters().map((f: any) => f.properties.id));
+    return [...ids].filter((id) => view.map.getFeatureState({ source: 'clusters', id }).selected === true).sort();
+  });
+}
+
+/** Clicks an export button and returns the downloaded file's name and text. */
+export async function exportSelection(page: Page, format: 'geojson' | 'csv' | 'areas'): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`export-${format}`).click()]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), text: readFileSync(path!, 'utf8') };
+}

@@ -1,0 +1,56 @@
+import { selectClusterById, selectFilteredIds, selectSelectedIds } from '../store/selectors';
+import type { ClusterFeature } from '../geo/types';
+import { downloadText } from './download';
+import { t } from './i18n';
+import { useAppStoreApi, useStore } from './use_store';
+
+type Format = 'geojson' | 'csv' | 'areas';
+
+/**
+ * Exports exactly the selection (or, with nothing selected, the filtered set — and says so),
+ * as GeoJSON or CSV; the drawn selection areas as GeoJSON. Export code loads on first use.
+ */
+export function ExportMenu() {
+  const store = useAppStoreApi();
+  const lang = useStore((s) => s.lang);
+  const hasAreas = useStore((s) => s.areas.length > 0);
+  const run = async (format: Format) => {
+    const s = store.getState();
+    const [{ exportGeoJSON, exportAreas }, { clustersToCsv }, { exportFileName }] = await Promise.all([
+      import('../geo/export_geojson'),
+      import('../geo/export_csv'),
+      import('../geo/export_filename'),
+    ]);
+    const date = new Date();
+    const names = { provinces: s.filter.provinces, statuses: s.filter.statuses, date };
+    if (format === 'areas') {
+      const text = exportAreas(s.areas, { title: t(lang, 'export.areasTitle'), exported_at: date.toISOString() });
+      return downloadText(text, exportFileName({ ...names, what: 'areas', ext: 'geojson' }), 'application/geo+json');
+    }
+    const selected = selectSelectedIds(s);
+    const what = selected.length ? 'selection' : 'filtered';
+    const ids = selected.length ? selected : selectFilteredIds(s);
+    if (!selected.length) s.notify({ key: 'export.filteredInstead', params: { n: ids.length } });
+    const lookup = selectClusterById(s);
+    const features = ids.map((id) => lookup.get(id)).filter((f): f is ClusterFeature => !!f);
+    if (format === 'csv') {
+      return downloadText(clustersToCsv(features), exportFileName({ ...names, what, ext: 'csv' }), 'text/csv');
+    }
+    const text = exportGeoJSON(features, {
+      title: t(lang, what === 'selection' ? 'export.selectionTitle' : 'export.filteredTitle'),
+      exported_at: date.toISOString(),
+      source: t(lang, 'export.sourceLine'),
+    });
+    downloadText(text, exportFileName({ ...names, what, ext: 'geojson' }), 'application/geo+json');
+  };
+  return (
+    <span class="export" role="group" aria-label={t(lang, 'export.title')}>
+      <span>{t(lang, 'export.title')}:</span>
+      <button type="button" data-testid="export-geojson" onClick={() => void run('geojson')}>GeoJSON</button>
+      <button type="button" data-testid="export-csv" onClick={() => void run('csv')}>CSV</button>
+      <button type="button" data-testid="export-areas" disabled={!hasAreas} onClick={() => void run('areas')}>
+        {t(lang, 'export.areas')}
+      </button>
+    </span>
+  );
+}

@@ -1,0 +1,43 @@
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { MapEvents } from '../map/map_view';
+import { reportMapErrors } from '../map/sync';
+import { idsInArea } from '../store/selectors';
+import type { AppStore } from '../store/store';
+
+/**
+ * What the planner's gestures on the map do to the store: click selects and opens
+ * details (Shift/Ctrl-click adds or removes), Shift-drag adds a box, a drawn area adds
+ * the visible clusters it touches.
+ */
+export function mapActions(store: AppStore, onReady: () => void): MapEvents {
+  let n = 0;
+  return {
+    onClusterClick(id, { add }) {
+      const s = store.getState();
+      if (!id) {
+        if (!add) s.setFocus(null);
+        return;
+      }
+      s.select([id], add ? 'toggle' : 'replace');
+      const selected = store.getState().selection;
+      s.setFocus(selected.type === 'clusters' && selected.ids.includes(id) ? id : null);
+    },
+    onZoneClick(zoneId) {
+      const s = store.getState();
+      s.setProx({ kind: 'satellites', zoneId });
+      s.setPanel('proximity');
+    },
+    onBoxSelect(ids) {
+      store.getState().select(ids, 'add');
+    },
+    onAreaDrawn(f: Feature<Polygon | MultiPolygon>) {
+      const s = store.getState();
+      s.addArea({ type: 'Feature', properties: { id: `area-${++n}`, source: 'drawn' }, geometry: f.geometry });
+      s.select(idsInArea(s, f.geometry), 'add');
+      s.setTool('pan');
+    },
+    onSourceError: reportMapErrors(store),
+    onMoveEnd: (c) => store.getState().setCamera(c),
+    onReady,
+  };
+}

@@ -1,0 +1,155 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from './browser';
+import { drawPolygon, exportSelection, openApp, renderedClusterIds, screenshot, selectBox, selectedIds, toPage, waitForMapIdle, type Browser } from './driver';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('selection and export', () => {
+  it('box-select over Nam Định picks the clusters inside the box; Esc clears', async () => {
+    const { page, consoleErrors } = await openApp(browser, baseUrl);
+    await selectBox(page, [106.0, 20.36], [106.42, 20.24]);
+    await expect.poll(() => page.getByTestId('selection-count').textContent()).toBe('Đã chọn 2 cụm');
+    expect(await selectedIds(page)).toEqual(['nd-mau-xuan-tien', 'nd-mau-y-yen']);
+    expect(await page.getByTestId('selection-area').textContent()).toBe('100 ha');
+    await screenshot(page, 'selection-box');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => selectedIds(page)).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('Shift-click adds and removes a cluster', async () => {
+    const { page } = await openApp(browser, baseUrl);
+    const a = await toPage(page, [106.05, 20.30]);
+    await page.mouse.click(a.x, a.y);
+    // The details panel opens beside the map and the map resizes: positions are read afresh.
+    await page.getByTestId('details').waitFor();
+    await waitForMapIdle(page);
+    const b = await toPage(page, [105.86, 20.30]);
+    await page.keyboard.down('Shift');
+    await page.mouse.click(b.x, b.y);
+    await page.keyboard.up('Shift');
+    await expect.poll(() => selectedIds(page)).toEqual(['nb-mau-gian-khau', 'nd-mau-y-yen']);
+    const a2 = await toPage(page, [106.05, 20.30]);
+    await page.keyboard.down('Control');
+    await page.mouse.click(a2.x, a2.y);
+    await page.keyboard.up('Control');
+    await expect.poll(() => selectedIds(page)).toEqual(['nb-mau-gian-khau']);
+    await page.context().close();
+  });
+
+  it('a drawn polygon selects the clusters it covers, and export downloads exactly them', async () => {
+    const { page, consoleErrors } = await openApp(browser, baseUrl);
+    await drawPolygon(page, [[105.8, 20.67], [105.98, 20.67], [105.98, 20.5], [105.8, 20.5]]);
+    await expect.poll(() => page.getByTestId('selection-count').textContent()).toBe('Đã chọn 2 cụm');
+    expect(await selectedIds(page)).toEqual(['hn-mau-dong-van', 'hn-mau-kim-bang']);
+    await waitForMapIdle(page);
+    await screenshot(page, 'selection-polygon');
+    const gj = await exportSelection(page, 'geojson');
+    expect(gj.name).toMatch(/^cum-cong-nghiep.*\.geojson$/);
+    const fc = JSON.parse(gj.text);
+    expect(fc.type).toBe('FeatureCollection');
+    expect(fc.features.map((f: any) => f.properties.id).sort()).toEqual(['hn-mau-dong-van', 'hn-mau-kim-bang']);
+    expect(fc.features.find((f: any) => f.properties.id === 'hn-mau-dong-van').properties.workers).toBe(1035);
+    const csv = await exportSelection(page, 'csv');
+    expect(csv.text.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.text).toContain('CCN Mẫu Đồng Văn');
+    expect(csv.text.trim().split(/\r?\n/)).toHaveLength(3);
+    const areas = await exportSelection(page, 'areas');
+    expect(JSON.parse(areas.text).features).toHaveLength(1);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('export with nothing selected exports the filtered set and says so', async () => {
+    const { page } = await openApp(browser, baseUrl);
+    await page.getByTestId('facet-province').getByLabel('Hà Nam', { exact: true }).click();
+    await page.getByTestId('facet-province').getByLabel('Nam Định', { exact: true }).click();
+    const gj = await exportSelection(page, 'geojson');
+    expect(JSON.parse(gj.text).features.map((f: any) => f.properties.id).sort()).toEqual(['nb-mau-gian-khau', 'nb-mau-khanh-nhac']);
+    expect(gj.name).toContain('ninh-binh');
+    expect(await page.getByTestId('notices').textContent()).toContain('2 cụm theo bộ lọc');
+    await page.context().close();
+  });
+});
+
+describe('import and shared links', () => {
+  const FIX = resolve(import.meta.dirname, '../fixtures/bad-imports');
+  const file = (name: string) => ({ name, mimeType: 'application/octet-stream', buffer: readFileSync(resolve(FIX, name)) });
+
+  it('a malformed file gets a clear message and the selection and filters stay', async () => {
+    const { page, consoleErrors } = await openApp(browser, baseUrl);
+    await selectBox(page, [106.0, 20.36], [106.42, 20.24]);
+    await expect.poll(() => selectedIds(page)).toEqual(['nd-mau-xuan-tien', 'nd-mau-y-yen']);
+    for (const [name, text] of [
+      ['truncated.geojson', 'truncated.geojson'],
+      ['swapped-coordinates.geojson', 'swapped-coordinates.geojson'],
+      ['corrupt.zip', 'corrupt.zip'],
+    ] as const) {
+      await page.getByTestId('import-file').setInputFiles(file(name));
+      await expect.poll(() => page.locator('.notice.problem').last().textContent()).toContain(text);
+    }
+    expect(await page.locator('.notice.problem').count()).toBe(3);
+    expect(await selectedIds(page)).toEqual(['nd-mau-xuan-tien', 'nd-mau-y-yen']);
+    expect(await renderedClusterIds(page)).toHaveLength(8);
+    await screenshot(page, 'import-errors');
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('HTML and script in property values import as plain text; nothing runs', async () => {
+    const { page, consoleErrors } = await openApp(browser, baseUrl);
+    let dialogs = 0;
+    page.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    await page.getByTestId('import-file').setInputFiles(file('html-in-properties.geojson'));
+    await expect.poll(() => page.getByTestId('notices').textContent()).toContain('html-in-properties.geojson');
+    await page.waitForTimeout(500);
+    expect(dialogs).toBe(0);
+    expect(await page.evaluate(() => document.querySelectorAll('img[onerror], script:not([src])').length)).toBe(0);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('an imported area selects the visible clusters it covers', async () => {
+    const { page } = await openApp(browser, baseUrl);
+    const area = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'vùng' }, geometry: { type: 'Polygon', coordinates: [[[105.8, 20.5], [105.98, 20.5], [105.98, 20.67], [105.8, 20.67], [105.8, 20.5]]] } }] };
+    await page.getByTestId('import-file').setInputFiles({ name: 'vung.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(area)) });
+    await expect.poll(() => selectedIds(page)).toEqual(['hn-mau-dong-van', 'hn-mau-kim-bang']);
+    await page.context().close();
+  });
+
+  it('a copied link reopens the same filters and selection in a new page', async () => {
+    const { page } = await openApp(browser, baseUrl);
+    await page.getByTestId('facet-province').getByLabel('Ninh Bình', { exact: true }).click();
+    await page.getByTestId('facet-status').getByLabel('Quy hoạch', { exact: true }).click();
+    await selectBox(page, [106.0, 20.36], [106.42, 20.24]);
+    await expect.poll(() => selectedIds(page)).toEqual(['nd-mau-xuan-tien', 'nd-mau-y-yen']);
+    await expect.poll(() => new URL(page.url()).hash).toContain('sel=');
+    const hash = new URL(page.url()).hash;
+    await page.context().close();
+
+    const again = await openApp(browser, baseUrl, { path: hash });
+    await expect.poll(() => again.page.getByTestId('showing').textContent()).toBe('Đang hiển thị 4 / 8 cụm');
+    expect(await again.page.getByTestId('facet-province').getByLabel('Ninh Bình', { exact: true }).isChecked()).toBe(false);
+    await expect.poll(() => selectedIds(again.page)).toEqual(['nd-mau-xuan-tien', 'nd-mau-y-yen']);
+    await again.page.context().close();
+
+    const stale = await openApp(browser, baseUrl, { path: '#sel=nd-mau-y-yen,khong-ton-tai&st=banana&map=abc' });
+    await expect.poll(() => stale.page.getByTestId('notices').textContent()).toContain('bỏ qua');
+    await expect.poll(() => selectedIds(stale.page)).toEqual(['nd-mau-y-yen']);
+    expect(stale.consoleErrors).toEqual([]);
+    await stale.page.context().close();
+  });
+});
