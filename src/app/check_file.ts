@@ -16,9 +16,9 @@ export const checkFile: FileCheck = async (key, file, value, outline) => {
       return v.validateVillages(value, opts).map(v.formatError);
     case 'exProvinces':
     case 'province': {
-      const fc = value as { features: { geometry?: { type?: string } }[] };
-      const bad = fc.features.findIndex((f) => f.geometry?.type !== 'Polygon' && f.geometry?.type !== 'MultiPolygon');
-      return bad >= 0 ? [`feature ${bad}: expected a Polygon or MultiPolygon geometry`] : [];
+      const fc = value as { features: unknown[] };
+      const problems = v.validateBoundaries(fc, file);
+      return problems;
     }
     case 'reported': {
       const r = value as { provinces?: unknown };

@@ -25,7 +25,7 @@ export interface ValidationError {
 export interface ValidateOptions {
   /** Name used in error messages. */
   fileName: string;
-  /** The merged province outline (Feature or FeatureCollection of Polygon/MultiPolygon). */
+  /** The merged province outline (Feature or FeatureCollection of Polygon/MultiPolygon); null skips the inside-the-province check (outline unavailable). */
   provinceOutline: unknown;
   /** Allowed distance outside the outline, metres (default 300: the outline is low-resolution). */
   toleranceM?: number;
@@ -105,6 +105,31 @@ export function validateZones(fc: unknown, opts: ValidateOptions): ValidationErr
  */
 export function validateVillages(fc: unknown, opts: ValidateOptions): ValidationError[] {
   return validateLayer(fc, opts, VILLAGES);
+}
+
+/**
+ * Checks a boundary layer (ex-province outlines, the province outline): a FeatureCollection
+ * of valid Polygon/MultiPolygon features with closed rings.
+ *
+ * @param fc - parsed file content
+ * @param fileName - name used in the messages
+ * @returns problems as readable sentences (empty when the layer is usable)
+ */
+export function validateBoundaries(fc: unknown, fileName: string): string[] {
+  if (!isRecord(fc) || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
+    return [`${fileName}: expected a FeatureCollection`];
+  }
+  if (fc.features.length === 0) return [`${fileName}: expected at least one boundary feature`];
+  const out: string[] = [];
+  fc.features.forEach((f: unknown, i: number) => {
+    const g = isRecord(f) ? f.geometry : undefined;
+    if (!isRecord(g) || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) {
+      out.push(`${fileName} › feature ${i} › geometry: expected a Polygon or MultiPolygon; got ${describe(isRecord(g) ? g.type : g)}`);
+      return;
+    }
+    for (const msg of gjv.isFeature(f, true)) out.push(`${fileName} › feature ${i} › geojson: ${msg}`);
+  });
+  return out;
 }
 
 /**
@@ -188,7 +213,7 @@ function validateLayer(fc: unknown, opts: ValidateOptions, layer: Layer): Valida
   const file = opts.fileName;
   const tol = opts.toleranceM ?? 300;
   const areaTol = opts.areaTolerance ?? 0.01;
-  const outline = outlinePolygons(opts.provinceOutline);
+  const outline = opts.provinceOutline === null || opts.provinceOutline === undefined ? [] : outlinePolygons(opts.provinceOutline);
   const errors: ValidationError[] = [];
   // one "outside" message per feature
   const reported = new Set<string>();
@@ -299,7 +324,7 @@ function validateLayer(fc: unknown, opts: ValidateOptions, layer: Layer): Valida
       return;
     }
     if (decimals(lon) > 6 || decimals(lat) > 6) err(fid, 'geometry', `coordinates must have at most 6 decimals; got ${describe(p)}`);
-    if (reported.has(fid ?? '')) return;
+    if (outline.length === 0 || reported.has(fid ?? '')) return;
     const inside = outline.some((o) => booleanPointInPolygon(p, o));
     if (inside) return;
     const d = Math.min(...outline.map((o) => Math.abs(pointToPolygonDistance(p, o, { units: 'meters' }))));

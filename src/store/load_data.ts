@@ -76,11 +76,18 @@ export async function loadData(
     if (p) return void errors.push({ file, message: p });
     ok[key] = r.value;
   });
-  const outline = (ok.province as BoundaryCollection | undefined) ?? null;
-  for (const key of keys) {
+  // Boundaries first: the outline is only used by the other checks once it passed its own.
+  const order: Key[] = ['province', 'exProvinces', ...keys.filter((k) => k !== 'province' && k !== 'exProvinces')];
+  for (const key of order) {
     if (ok[key] === undefined) continue;
     const file = fileName(DATA_FILES[key]);
-    const problems = await check(key, file, ok[key], outline);
+    const outline = (ok.province as BoundaryCollection | undefined) ?? null;
+    let problems: string[];
+    try {
+      problems = await check(key, file, ok[key], outline);
+    } catch (e) {
+      problems = [`could not be checked (${(e as Error).message})`];
+    }
     if (problems.length) {
       const more = problems.length > 5 ? ` (+${problems.length - 5} more)` : '';
       errors.push({ file, message: problems.slice(0, 5).join('; ') + more });
@@ -92,7 +99,7 @@ export async function loadData(
     zones: (ok.zones as ZoneCollection) ?? null,
     villages: (ok.villages as VillageCollection) ?? null,
     exProvinces: (ok.exProvinces as BoundaryCollection) ?? null,
-    province: outline,
+    province: (ok.province as BoundaryCollection) ?? null,
     reported: (ok.reported as ReportedFigures) ?? null,
   };
   store.getState().setData(data, errors);
