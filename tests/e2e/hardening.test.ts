@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from './browser';
+import { exportSelection, openApp, renderedClusterIds, toggleProvince, type Browser } from './driver';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('offline and hardening', () => {
+  it('works in full on the bundled data with every non-local request blocked', async () => {
+    const { page, consoleErrors, externalRequests } = await openApp(browser, baseUrl, { fixture: false });
+    const total = (await renderedClusterIds(page)).length;
+    expect(total).toBeGreaterThan(50);
+    await toggleProvince(page, 'Nam Định');
+    const fewer = (await renderedClusterIds(page)).length;
+    expect(fewer).toBeLessThan(total);
+    await page.getByTestId('search').fill('my thuan');
+    await page.getByTestId('search').press('Enter');
+    await page.getByTestId('details').waitFor();
+    await page.getByTestId('tab-proximity').click();
+    await page.getByTestId('prox-kind').selectOption('nearestZones');
+    await expect.poll(() => page.getByTestId('prox-count').textContent()).toMatch(/^\d+ kết quả$/);
+    const gj = await exportSelection(page, 'geojson');
+    expect(JSON.parse(gj.text).features.length).toBeGreaterThan(0);
+    expect(externalRequests).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('serves a Content-Security-Policy under which an injected inline script does not run', async () => {
+    const { page, consoleErrors } = await openApp(browser, baseUrl);
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(await page.locator('script:not([src])').count()).toBe(0);
+    const result = await page.evaluate(async () => {
+      const violations: string[] = [];
+      document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
+      (window as any).__injected = false;
+      const s = document.createElement('script');
+      s.textContent = 'window.__injected = true';
+      document.body.appendChild(s);
+      await new Promise((r) => setTimeout(r, 200));
+      return { injected: (window as any).__injected, violations };
+    });
+    expect(result.injected).toBe(false);
+    expect(result.violations.some((v) => v.startsWith('script-src'))).toBe(true);
+    expect(consoleErrors.filter((e) => !/Content Security Policy/.test(e))).toEqual([]);
+    await page.context().close();
+  });
+});
