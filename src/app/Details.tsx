@@ -57,8 +57,11 @@ export function Details() {
         <Row label={t(lang, 'details.model')}>{txt(p.model)}</Row>
         <Row label={t(lang, 'details.industries')}>{txt(p.industries)}</Row>
         <Row label={t(lang, 'details.decision')}>{txt(p.decision)}</Row>
+        <Row label={t(lang, 'details.establishedYear')}>{p.established_year ? String(p.established_year) : none}</Row>
         <Row label={t(lang, 'details.asOf')}>{txt(p.as_of)}</Row>
         <Row label={t(lang, 'details.geometry')}>{t(lang, `geom.${p.geometry_quality}` as MessageKey)}</Row>
+        {p.location_basis && <Row label={t(lang, 'details.location')}>{t(lang, `location.${p.location_basis}` as MessageKey)}</Row>}
+        {p.reported_conflicts ? <Row label={t(lang, 'details.conflicts')}>{p.reported_conflicts}</Row> : null}
         {p.notes ? <Row label={t(lang, 'details.notes')}>{p.notes}</Row> : null}
       </dl>
       <h3>{t(lang, 'details.sources')}</h3>

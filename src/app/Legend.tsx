@@ -19,7 +19,8 @@ function Swatch({ fill, stroke, dashed, round }: { fill: string; stroke: string;
 /** Explains every symbol on the map. */
 export function Legend() {
   const lang = useStore((s) => s.lang);
-  const [open, setOpen] = useState(true);
+  // Open by default where there is room for it beside the map.
+  const [open, setOpen] = useState(() => window.innerWidth >= 1400);
   return (
     <div class="legend" data-testid="legend">
       <button type="button" class="legend-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { selectNameIndex } from '../store/selectors';
+import { selectFilteredIds, selectNameIndex } from '../store/selectors';
 import { t } from './i18n';
 import { useAppStoreApi, useStore } from './use_store';
 
@@ -10,11 +10,14 @@ export function SearchBox() {
   const index = useStore(selectNameIndex);
   const [q, setQ] = useState('');
   const [active, setActive] = useState(0);
+  const visible = useStore(selectFilteredIds);
+  const visibleSet = useMemo(() => new Set(visible), [visible]);
   const hits = useMemo(() => index.search(q, 8), [index, q]);
   const choose = (id: string) => {
     const s = store.getState();
     s.setFocus(id);
     s.flyTo(id);
+    if (!visibleSet.has(id)) s.notify({ key: 'search.hiddenNotice', params: { name: hits.find((h) => h.id === id)?.name ?? id } });
     setQ('');
   };
   return (
@@ -43,6 +46,7 @@ export function SearchBox() {
             <li key={h.id} role="option" aria-selected={i === active}>
               <button type="button" onClick={() => choose(h.id)}>
                 {h.name}
+                {!visibleSet.has(h.id) && <small class="hint"> ({t(lang, 'search.hidden')})</small>}
               </button>
             </li>
           ))}

@@ -212,7 +212,11 @@ export class MapView {
   /** Flies to one feature (cluster, zone or village). */
   flyTo(f: Feature): void {
     const b = bbox(f) as [number, number, number, number];
-    this.map.fitBounds(b, { padding: 120, maxZoom: 14, duration: 900 });
+    // Panels beside the map may open in the same step: measure the canvas after the DOM has settled.
+    requestAnimationFrame(() => {
+      this.map.resize();
+      this.map.fitBounds(b, { padding: 120, maxZoom: 14, duration: 900 });
+    });
   }
 
   /** Rendered cluster features (what the user sees), for tests and exports. */

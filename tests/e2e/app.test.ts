@@ -78,6 +78,18 @@ describe('the cluster map on the fixture', () => {
     await page.context().close();
   });
 
+  it('the legend explains every status, wastewater state and geometry kind', async () => {
+    const { page } = await openApp(browser, baseUrl, { viewport: { width: 1500, height: 900 } });
+    const legend = page.getByTestId('legend');
+    const text = await legend.textContent();
+    for (const s of ['Quy hoạch', 'Đã thành lập', 'Đang hoạt động', 'Có nhà máy, đạt chuẩn', 'Có nhà máy, chưa xác nhận đạt chuẩn', 'Đang xây dựng', 'Chưa có', 'Chưa rõ', 'không phải ranh giới đo đạc', 'Chỉ có vị trí', 'Làng nghề', 'Khu công nghiệp (KCN)']) {
+      expect(text).toContain(s);
+    }
+    await legend.getByRole('button').click();
+    expect(await legend.textContent()).toBe('Chú giải');
+    await page.context().close();
+  });
+
   it('switches the interface to English', async () => {
     const { page } = await openApp(browser, baseUrl);
     await page.getByRole('button', { name: 'Ngôn ngữ' }).click();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './browser';
-import { exportSelection, openApp, renderedClusterIds, toggleProvince, type Browser } from './driver';
+import { exportSelection, openApp, renderedClusterIds, screenshot, toggleProvince, waitForMapIdle, type Browser } from './driver';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -22,6 +22,13 @@ describe('offline and hardening', () => {
     await page.getByTestId('search').fill('my thuan');
     await page.getByTestId('search').press('Enter');
     await page.getByTestId('details').waitFor();
+    expect(await page.getByTestId('details').locator('h2').textContent()).toBe('CCN Mỹ Thuận');
+    // Nam Định is filtered out: the planner is told why the map shows nothing there.
+    await expect.poll(() => page.getByTestId('notices').textContent()).toContain('CCN Mỹ Thuận đang bị ẩn bởi bộ lọc');
+    await toggleProvince(page, 'Nam Định');
+    await page.waitForFunction(() => (window as any).__mapView.map.getZoom() > 12);
+    await waitForMapIdle(page);
+    await screenshot(page, 'real-details');
     await page.getByTestId('tab-proximity').click();
     await page.getByTestId('prox-kind').selectOption('nearestZones');
     await expect.poll(() => page.getByTestId('prox-count').textContent()).toMatch(/^\d+ kết quả$/);
