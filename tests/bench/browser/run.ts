@@ -1,0 +1,294 @@
+/**
+ * `npm run bench:browser`: the app's production build against a bare MapLibre page, in one
+ * run of real headless Chromium (software WebGL), at 115 / 1,000 / 10,000 / 50,000
+ * synthetic cluster polygons (real zones, villages and boundaries). Measures time to first
+ * rendered clusters, filter latency, frame times while panning and the main thread's JS
+ * heap; then the bundle sizes. Writes the `browser` and `bundle` sections of BENCHMARKS.md
+ * and raw JSON to tests/bench/out/.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../../e2e/browser';
+import { bundleMarkdown, bundleSizes } from '../bundle_sizes';
+import { markdownTable, replaceSection } from '../markdown_section';
+import { validateClusters } from '../../../src/geo/validate_dataset';
+import { clustersFile } from './datasets';
+import { appFilter, bareFilter, firstRenderProbe, pageInfo, panFrames, settle, type FilterSample } from './probes';
+import { startServer } from './server';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const OUT_DIR = join(ROOT, 'tests/bench/out');
+/** `BENCH_SIZES=115,1000` for a quick check (then BENCHMARKS.md is left alone). */
+const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map(Number) : [115, 1000, 10000, 50000];
+/** Filter toggles (off + on) per page; at 50,000 the cap stops earlier (at least 2 pairs). */
+const PAIRS = 6;
+const FILTER_CAP_MS = 25_000;
+const PROVINCE = 'Nam Định';
+const PAN = { dx: 300, ms: 1500, passes: 4 };
+const VIEWPORT = { width: 1280, height: 800 };
+
+type Target = 'app' | 'bare';
+
+interface PageResult {
+  target: Target;
+  n: number;
+  firstRenderMs: number;
+  renderedAtFirst: number;
+  /** Map `load` (style loaded), ms since navigation start. */
+  styleLoadMs: number | null;
+  dataResponseEndMs: number | null;
+  heapMB: number;
+  panFrames: number[];
+  filter: FilterSample[];
+  filterProperty?: FilterSample[];
+  errors: string[];
+}
+
+function log(message: string): void {
+  process.stdout.write(`${message}\n`);
+}
+
+function newestMtime(p: string): number {
+  if (!existsSync(p)) return 0;
+  const st = statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(0, ...readdirSync(p).map((n) => newestMtime(join(p, n))));
+}
+
+/** Rebuilds dist/ when a source is newer (as tests/e2e/global_setup.ts does). */
+function buildIfStale(): void {
+  const built = newestMtime(join(ROOT, 'dist/index.html'));
+  const inputs = ['src', 'public', 'geodata', 'index.html', 'vite.config.ts', 'package-lock.json'].map((p) => newestMtime(join(ROOT, p)));
+  if (built && built >= Math.max(...inputs)) return;
+  log('building dist/ (stale)…');
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+/** Nearest-rank percentile. */
+export function percentile(xs: readonly number[], p: number): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
+}
+
+async function openPage(browser: Browser, url: string): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const origin = new URL(url).origin;
+  await context.route('**/*', (route) => (route.request().url().startsWith(origin) ? route.continue() : route.abort('internetdisconnected')));
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  // tsx keeps function names with a helper the page does not have
+  await page.addInitScript('globalThis.__name = (f) => f;');
+  await page.addInitScript(firstRenderProbe);
+  return { page, errors, close: () => context.close() };
+}
+
+async function measure(browser: Browser, base: string, target: Target, n: number, canvas: { w: number; h: number } | null, quick = false): Promise<PageResult & { info: ReturnType<typeof pageInfo> }> {
+  const url = target === 'app' ? `${base}/s/${n}/` : `${base}/s/${n}/bare.html?w=${canvas?.w ?? 1280}&h=${canvas?.h ?? 800}`;
+  const { page, errors, close } = await openPage(browser, url);
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => (window as { __firstRender?: unknown }).__firstRender, undefined, { timeout: 240_000, polling: 50 });
+    const first = await page.evaluate(() => (window as unknown as { __firstRender: { t: number; rendered: number; styleLoaded: number | null } }).__firstRender);
+    await page.evaluate(settle, 1000);
+    const info = await page.evaluate(pageInfo);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('Performance.enable');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
+    const pan = await page.evaluate(panFrames, quick ? { ...PAN, passes: 1 } : PAN);
+    await page.evaluate(settle, 300);
+    const pairs = quick ? 1 : PAIRS;
+    const filter =
+      target === 'app'
+        ? await page.evaluate(appFilter, { pairs, capMs: FILTER_CAP_MS, province: PROVINCE })
+        : await page.evaluate(bareFilter, { pairs, capMs: FILTER_CAP_MS, province: PROVINCE, kind: 'ids' as const });
+    const filterProperty = target === 'bare' ? await page.evaluate(bareFilter, { pairs, capMs: FILTER_CAP_MS, province: PROVINCE, kind: 'property' as const }) : undefined;
+    return { target, n, firstRenderMs: first.t, renderedAtFirst: first.rendered, styleLoadMs: first.styleLoaded, dataResponseEndMs: info.dataResponseEnd, heapMB: heap / 2 ** 20, panFrames: pan, filter, filterProperty, errors, info };
+  } finally {
+    await close();
+  }
+}
+
+/** Loader validation of the same file in Node (same V8 engine), one pass after a warm-up. */
+function nodeValidationMs(n: number): number {
+  const outline = JSON.parse(readFileSync(join(ROOT, 'geodata/boundaries/province.geojson'), 'utf8')) as unknown;
+  const fc = JSON.parse(readFileSync(clustersFile(n), 'utf8')) as unknown;
+  const t = performance.now();
+  const errors = validateClusters(fc, { fileName: 'clusters.geojson', provinceOutline: outline });
+  const ms = performance.now() - t;
+  if (errors.length) throw new Error(`Expected synthetic clusters to pass validation, got ${errors.length} errors, first: ${JSON.stringify(errors[0])}`);
+  return ms;
+}
+
+const f0 = (x: number): string => (Number.isFinite(x) ? Math.round(x).toLocaleString('en') : '—');
+const f1 = (x: number): string => (Number.isFinite(x) ? (x >= 100 ? f0(x) : x.toFixed(1)) : '—');
+const ratio = (a: number, b: number): string => (Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : '—');
+const verdict = (ok: boolean): string => (ok ? 'pass' : '**fail**');
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const loadAtStart = os.loadavg()[0] ?? 0;
+  buildIfStale();
+  log('synthetic data (cached in tests/bench/out/browser-data)…');
+  for (const n of SIZES) clustersFile(n);
+  nodeValidationMs(1000);
+  const validation = new Map(SIZES.map((n) => [n, nodeValidationMs(n)]));
+  const { base, server } = await startServer();
+  const browser = await launchBrowser();
+  const chromium = browser.version();
+  const results: PageResult[] = [];
+  let renderer = '?';
+  let canvas: { w: number; h: number } | null = null;
+  try {
+    log('warm-up (115, app and bare, not recorded)…');
+    const warm = await measure(browser, base, 'app', 115, null, true);
+    canvas = { w: warm.info.w, h: warm.info.h };
+    renderer = warm.info.renderer;
+    await measure(browser, base, 'bare', 115, canvas, true);
+    for (const n of SIZES) {
+      for (const target of ['app', 'bare'] as const) {
+        const t = performance.now();
+        const r = await measure(browser, base, target, n, canvas);
+        const { info: _info, ...rest } = r;
+        results.push(rest);
+        log(
+          `${target} ${n}: first ${f0(r.firstRenderMs)} ms (${r.renderedAtFirst} drawn), heap ${f1(r.heapMB)} MB, ` +
+            `pan p50 ${f1(percentile(r.panFrames, 50))} ms (${r.panFrames.length} frames), ` +
+            `filter p50 ${f1(percentile(r.filter.map((s) => s.ms), 50))} ms (${r.filter.length}×, drawn ${r.filter.map((s) => s.rendered).join('/')})` +
+            (r.filterProperty ? `, property filter p50 ${f1(percentile(r.filterProperty.map((s) => s.ms), 50))} ms` : '') +
+            `, ${((performance.now() - t) / 1000).toFixed(0)} s` +
+            (r.errors.length ? `; page errors: ${r.errors.slice(0, 3).join(' | ')}` : ''),
+        );
+      }
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  const bundle = bundleSizes(join(ROOT, 'dist'));
+  const seconds = (performance.now() - started) / 1000;
+  const loadAtEnd = os.loadavg()[0] ?? 0;
+
+  mkdirSync(OUT_DIR, { recursive: true });
+  const date = new Date().toISOString().slice(0, 10);
+  const cpu = os.cpus()[0]?.model.trim() ?? '?';
+  const machine = `${cpu} × ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB`;
+  const raw: Raw = { date, machine, chromium, renderer, node: process.version, commit: gitState(), sizes: SIZES, canvas, viewport: VIEWPORT, seconds, loadAtStart, loadAtEnd, validationNodeMs: Object.fromEntries(validation), results, bundle };
+  const rawPath = join(OUT_DIR, `browser-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(rawPath, JSON.stringify(raw, null, 1));
+  log(`raw results: ${rawPath}`);
+  if (process.env.BENCH_SIZES) return log('BENCH_SIZES set: BENCHMARKS.md not written');
+  writeMarkdown(raw);
+}
+
+interface Raw {
+  date: string;
+  machine: string;
+  chromium: string;
+  renderer: string;
+  node: string;
+  commit: string;
+  sizes: number[];
+  canvas: { w: number; h: number } | null;
+  viewport: typeof VIEWPORT;
+  seconds: number;
+  loadAtStart: number;
+  loadAtEnd: number;
+  validationNodeMs: Record<string, number>;
+  results: PageResult[];
+  bundle: ReturnType<typeof bundleSizes>;
+}
+
+function gitState(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'index.html', 'vite.config.ts'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    return dirty ? `${head} + uncommitted changes in src/` : head;
+  } catch {
+    return '?';
+  }
+}
+
+/** Writes the browser and bundle sections of BENCHMARKS.md from a run's raw results. */
+function writeMarkdown(raw: Raw): void {
+  const { date, machine, chromium, renderer, canvas, seconds, loadAtStart, loadAtEnd, results, bundle } = raw;
+  const SIZES = raw.sizes;
+  const validation = new Map(Object.entries(raw.validationNodeMs).map(([k, v]) => [Number(k), v]));
+  const get = (target: Target, n: number) => results.find((r) => r.target === target && r.n === n)!;
+  const header =
+    `${date} · ${machine} · Chromium ${chromium} (headless, WebGL: ${renderer}) · Node ${raw.node} · app at ${raw.commit} · ` +
+    `\`npm run bench:browser\` (tests/bench/browser/run.ts), whole run ${Math.round(seconds)} s, 1-min load average ${loadAtStart.toFixed(1)} at start / ${loadAtEnd.toFixed(1)} at end.`;
+
+  const firstRows = SIZES.map((n) => {
+    const a = get('app', n);
+    const b = get('bare', n);
+    return [n.toLocaleString('en'), f0(a.firstRenderMs), f0(b.firstRenderMs), ratio(a.firstRenderMs, b.firstRenderMs), verdict(a.firstRenderMs <= 1.2 * b.firstRenderMs), f0(a.styleLoadMs ?? NaN), f0(b.styleLoadMs ?? NaN), f0(a.dataResponseEndMs ?? NaN), f0(validation.get(n)!), `${Math.round((100 * validation.get(n)!) / a.firstRenderMs)} %`];
+  });
+  const filterRows = SIZES.map((n) => {
+    const a = get('app', n).filter.map((s) => s.ms);
+    const b = get('bare', n).filter.map((s) => s.ms);
+    const p = get('bare', n).filterProperty!.map((s) => s.ms);
+    const goal = n === 10000 && b.length ? verdict(percentile(a, 95) <= 0.5 * percentile(b, 95)) : '';
+    return [n.toLocaleString('en'), `${a.length} / ${b.length} / ${p.length}`, f1(percentile(a, 50)), f1(percentile(a, 95)), f1(percentile(b, 50)), f1(percentile(b, 95)), f1(percentile(p, 50)), f1(percentile(p, 95)), ratio(percentile(a, 95), percentile(b, 95)), goal];
+  });
+  const panRows = SIZES.map((n) => {
+    const a = get('app', n).panFrames;
+    const b = get('bare', n).panFrames;
+    return [n.toLocaleString('en'), `${a.length} / ${b.length}`, f1(percentile(a, 50)), f1(percentile(a, 95)), f1(percentile(b, 50)), f1(percentile(b, 95)), ratio(percentile(a, 95), percentile(b, 95)), verdict(percentile(a, 50) <= 1.1 * percentile(b, 50) && percentile(a, 95) <= 1.1 * percentile(b, 95))];
+  });
+  const heapRows = SIZES.map((n) => {
+    const a = get('app', n).heapMB;
+    const b = get('bare', n).heapMB;
+    return [n.toLocaleString('en'), f1(a), f1(b), ratio(a, b)];
+  });
+  const analysisPath = join(import.meta.dirname, 'analysis.md');
+  const analysis = existsSync(analysisPath) ? readFileSync(analysisPath, 'utf8').trim() : '';
+  const browserSection = [
+    '## Browser: app vs bare MapLibre (Chromium)',
+    '',
+    header,
+    '',
+    `*App* = the production build (\`dist/\`, as \`vite build\` makes it) with \`data/clusters.geojson\` replaced by n synthetic cluster polygons (\`src/geo/synth.ts\`, kept only when every vertex is inside the real province outline, 6 decimals, so they pass the loader's validation) and the real zones (43), villages (89), boundaries and reported figures. *Bare* = \`tests/bench/browser/bare.html\`: maplibre-gl ${readPkgVersion()} from node_modules alone, the same clusters.geojson as one geojson source given by URL (fetched and parsed in MapLibre's worker), a fill and a line layer, same camera and canvas size (${canvas?.w}×${canvas?.h} CSS px, the app's map area in a ${VIEWPORT.width}×${VIEWPORT.height} viewport). Both served by one local static server on 127.0.0.1, a fresh browser context per page, one warm-up pass of both pages first. Pages in the order app, bare per size.`,
+    '',
+    '**First render** = navigation start → the first map `idle` event at which `queryRenderedFeatures` on `cluster-fill` returns features. "style loaded" = the map\'s `load` event. "clusters.geojson loaded" = when the app\'s response for it ended (resource timing). "validation" = `validateClusters` on the same file in Node (same V8 engine; the app runs it on the main thread inside the loader, before `setData`), share of the app\'s first render.',
+    '',
+    markdownTable(['clusters', 'app (ms)', 'bare (ms)', 'app/bare', '≤ 1.2× bare', 'style loaded: app (ms)', 'style loaded: bare (ms)', 'app: clusters.geojson loaded (ms)', 'validation, Node (ms)', 'validation share'], firstRows),
+    '',
+    `**Filter latency** = the change → the next map \`idle\` (ms), toggling the "${PROVINCE}" ex-province off and on (each toggle one sample; nearest-rank p50/p95). App: a DOM \`click()\` on the checkbox in \`[data-testid=facet-province]\`, i.e. Preact → store → \`sync\` → \`MapView.setVisibleClusters\` → \`setFilter\` on 7 layers with a literal id list. Bare (ids): \`setFilter\` on both layers with the same \`['in', ['get','id'], ['literal', ids]]\` filter (ids computed before timing). Bare (property): \`['!=', ['get','ex_province'], '${PROVINCE}']\`. Up to ${PAIRS} off/on pairs; a page stops after ${FILTER_CAP_MS / 1000} s (at least 2 pairs), so 50,000 has fewer samples.`,
+    '',
+    markdownTable(['clusters', 'samples app / bare ids / bare property', 'app p50', 'app p95', 'bare ids p50', 'bare ids p95', 'bare property p50', 'bare property p95', 'app p95 / bare ids p95', 'goal ≤ 0.5× at 10,000'], filterRows),
+    '',
+    `**Pan frame times** = intervals between \`requestAnimationFrame\` callbacks (ms) during ${PAN.passes} linear \`panBy\` eases of ${PAN.dx} px in ${PAN.ms} ms (left, right, …) at the initial whole-province view, everything visible (16.7 ms = 60 fps).`,
+    '',
+    markdownTable(['clusters', 'frames app / bare', 'app p50', 'app p95', 'bare p50', 'bare p95', 'app/bare p95', 'goal ≤ 1.1× (p50 and p95)'], panRows),
+    '',
+    '**JS heap** = `JSHeapUsedSize` of the page\'s main thread (CDP `Performance.getMetrics`) after first render and a forced GC (MB). Workers are not included: the bare page parses the GeoJSON in MapLibre\'s worker, the app in the main thread and keeps it in its store (for statistics, search, export), so this column shows the app\'s own data, not MapLibre\'s.',
+    '',
+    markdownTable(['clusters', 'app (MB)', 'bare (MB)', 'app/bare'], heapRows),
+    '',
+    `Raw samples: \`tests/bench/out/browser-*.json\` (git-ignored).`,
+    ...(analysis ? ['', analysis] : []),
+  ].join('\n');
+
+  const bmPath = join(ROOT, 'BENCHMARKS.md');
+  let md = existsSync(bmPath) ? readFileSync(bmPath, 'utf8') : '';
+  md = replaceSection(md, 'browser', browserSection);
+  md = replaceSection(md, 'bundle', bundleMarkdown(bundle, `${date} · \`dist/\` of the run above · sizes from \`tests/bench/bundle_sizes.ts\` (run by \`npm run bench:browser\`, or alone with \`npx tsx tests/bench/bundle_sizes.ts\`).`));
+  writeFileSync(bmPath, md);
+  log(`BENCHMARKS.md updated (browser, bundle), ${Math.round(seconds)} s`);
+}
+
+function readPkgVersion(): string {
+  return (JSON.parse(readFileSync(join(ROOT, 'node_modules/maplibre-gl/package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** `BENCH_FROM=tests/bench/out/browser-….json` re-renders BENCHMARKS.md from a run's raw results (e.g. after editing analysis.md). */
+if (process.env.BENCH_FROM) writeMarkdown(JSON.parse(readFileSync(resolve(process.env.BENCH_FROM), 'utf8')) as Raw);
+else await main();
