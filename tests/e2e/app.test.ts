@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from './browser';
-import { openApp, pixelsAt, renderedClusterIds, screenshot, statsTable, toggleProvince, waitForMapIdle, type Browser } from './driver';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from './browser';
+import { openApp, pixelsAt, renderedClusterIds, screenshot, statsTable, toggleProvince, waitForMapIdle } from './driver';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const ALL = ['hn-mau-dong-van', 'hn-mau-kim-bang', 'hn-mau-thanh-liem', 'nb-mau-gian-khau', 'nb-mau-khanh-nhac', 'nd-mau-hai-hau', 'nd-mau-xuan-tien', 'nd-mau-y-yen'];
 const BACKGROUND = [0xdf, 0xe6, 0xea];
 
 describe('the cluster map on the fixture', () => {
   it('frames the province and draws every cluster, with pixels where clusters are', async () => {
-    const { page, consoleErrors, externalRequests } = await openApp(browser, baseUrl);
+    const { page, consoleErrors, externalRequests } = await openApp(browser(), baseUrl);
     await screenshot(page, 'app-fixture');
     expect(await renderedClusterIds(page)).toEqual(ALL);
     // A cluster dot is drawn in its status colour, not the land colour around it.
@@ -29,7 +23,7 @@ describe('the cluster map on the fixture', () => {
   });
 
   it('filtering to one ex-province changes the drawn clusters and the statistics', async () => {
-    const { page, consoleErrors } = await openApp(browser, baseUrl);
+    const { page, consoleErrors } = await openApp(browser(), baseUrl);
     const before = await statsTable(page);
     expect(before.total![0]).toBe('8');
     await toggleProvince(page, 'Nam Định');
@@ -45,7 +39,7 @@ describe('the cluster map on the fixture', () => {
   });
 
   it('search "dong van" finds Đồng Văn, flies to it and opens its details', async () => {
-    const { page } = await openApp(browser, baseUrl);
+    const { page } = await openApp(browser(), baseUrl);
     for (const q of ['dong van', 'ĐỒNG VĂN', 'Dong Van']) {
       await page.getByTestId('search').fill(q);
       await expect.poll(() => page.getByTestId('search-results').locator('li').first().textContent()).toBe('CCN Mẫu Đồng Văn');
@@ -66,7 +60,7 @@ describe('the cluster map on the fixture', () => {
   });
 
   it('clicking a cluster opens its details, saying when the footprint is schematic', async () => {
-    const { page } = await openApp(browser, baseUrl);
+    const { page } = await openApp(browser(), baseUrl);
     const xy = await page.evaluate(() => (window as any).__mapView.map.project([105.86, 20.30]));
     const box = (await page.getByTestId('map').boundingBox())!;
     await page.mouse.click(box.x + xy.x, box.y + xy.y);
@@ -79,7 +73,7 @@ describe('the cluster map on the fixture', () => {
   });
 
   it('the legend explains every status, wastewater state and geometry kind', async () => {
-    const { page } = await openApp(browser, baseUrl, { viewport: { width: 1500, height: 900 } });
+    const { page } = await openApp(browser(), baseUrl, { viewport: { width: 1500, height: 900 } });
     const legend = page.getByTestId('legend');
     const text = await legend.textContent();
     for (const s of ['Quy hoạch', 'Đã thành lập', 'Đang hoạt động', 'Có nhà máy, đạt chuẩn', 'Có nhà máy, chưa xác nhận đạt chuẩn', 'Đang xây dựng', 'Chưa có', 'Chưa rõ', 'không phải ranh giới đo đạc', 'Chỉ có vị trí', 'Làng nghề', 'Khu công nghiệp (KCN)']) {
@@ -91,7 +85,7 @@ describe('the cluster map on the fixture', () => {
   });
 
   it('switches the interface to English', async () => {
-    const { page } = await openApp(browser, baseUrl);
+    const { page } = await openApp(browser(), baseUrl);
     await page.getByRole('button', { name: 'Ngôn ngữ' }).click();
     await expect.poll(() => page.getByTestId('showing').textContent()).toBe('Showing 8 of 8 clusters');
     expect(await page.locator('h1').textContent()).toBe('Industrial clusters of Ninh Bình province');
@@ -101,7 +95,7 @@ describe('the cluster map on the fixture', () => {
 
 describe('the bundled dataset', () => {
   it('draws every cluster of geodata/clusters.geojson with no console errors', async () => {
-    const { page, consoleErrors, externalRequests } = await openApp(browser, baseUrl, { fixture: false });
+    const { page, consoleErrors, externalRequests } = await openApp(browser(), baseUrl, { fixture: false });
     const expected = await page.evaluate(async () => (await (await fetch('data/clusters.geojson')).json()).features.length as number);
     expect(expected).toBeGreaterThan(50);
     expect((await renderedClusterIds(page)).length).toBe(expected);
@@ -117,7 +111,7 @@ describe('the bundled dataset', () => {
 
 describe('failure', () => {
   it('the online basemap, unreachable, gives one notice and the bundled layers stay', async () => {
-    const { page, consoleErrors, externalRequests } = await openApp(browser, baseUrl);
+    const { page, consoleErrors, externalRequests } = await openApp(browser(), baseUrl);
     await page.getByTestId('layer-osm').check();
     await page.getByTestId('notices').waitFor();
     await page.waitForTimeout(500);
@@ -132,7 +126,7 @@ describe('failure', () => {
 
 
   it('a broken data file shows a message naming the file, and the map still draws the rest', async () => {
-    const { page } = await openApp(browser, baseUrl, { override: { 'clusters.geojson': '{"type":"FeatureCollection","features":[' } });
+    const { page } = await openApp(browser(), baseUrl, { override: { 'clusters.geojson': '{"type":"FeatureCollection","features":[' } });
     const alert = page.getByTestId('load-error');
     await alert.waitFor();
     const text = await alert.textContent();

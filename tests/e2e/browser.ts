@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import chromium from '@sparticuz/chromium';
 import { chromium as pw, type Browser } from 'playwright-core';
 
@@ -19,4 +20,23 @@ export async function launchBrowser(): Promise<Browser> {
     '--disable-quic',
   ];
   return pw.launch({ executablePath, args, headless: true });
+}
+
+/**
+ * One browser per test file: launched before its tests, closed after.
+ *
+ * @returns a getter for the browser (valid inside tests)
+ */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('Expected the browser to be launched in beforeAll');
+    return browser;
+  };
 }

@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from './browser';
-import { exportSelection, openApp, renderedClusterIds, screenshot, toggleProvince, waitForMapIdle, type Browser } from './driver';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from './browser';
+import { exportSelection, openApp, renderedClusterIds, screenshot, toggleProvince, waitForMapIdle } from './driver';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('offline and hardening', () => {
   it('works in full on the bundled data with every non-local request blocked', async () => {
-    const { page, consoleErrors, externalRequests } = await openApp(browser, baseUrl, { fixture: false });
+    const { page, consoleErrors, externalRequests } = await openApp(browser(), baseUrl, { fixture: false });
     const total = (await renderedClusterIds(page)).length;
     expect(total).toBeGreaterThan(50);
     await toggleProvince(page, 'Nam Định');
@@ -40,7 +34,7 @@ describe('offline and hardening', () => {
   });
 
   it('serves a Content-Security-Policy under which an injected inline script does not run', async () => {
-    const { page, consoleErrors } = await openApp(browser, baseUrl);
+    const { page, consoleErrors } = await openApp(browser(), baseUrl);
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);

@@ -1,25 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { satellitesReference } from '../../src/geo/proximity_reference';
-import { launchBrowser } from './browser';
-import { openApp, screenshot, waitForMapIdle, type Browser } from './driver';
+import { useBrowser } from './browser';
+import { openApp, screenshot, waitForMapIdle } from './driver';
 
 const baseUrl = inject('baseUrl');
 const FIX = resolve(import.meta.dirname, '../fixtures/app');
 const read = (f: string) => JSON.parse(readFileSync(resolve(FIX, f), 'utf8'));
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('proximity panel', () => {
   it('lists the satellite clusters of a KCN exactly as the reference computes, and marks them on the map', async () => {
     const data = { clusters: read('clusters.geojson').features, zones: read('industrial_zones.geojson').features, villages: read('craft_villages.geojson').features };
-    const { page, consoleErrors } = await openApp(browser, baseUrl);
+    const { page, consoleErrors } = await openApp(browser(), baseUrl);
     await page.getByTestId('tab-proximity').click();
     await page.getByTestId('prox-zone').selectOption('kcn-mau-gian-khau');
     for (const km of [5, 20]) {

@@ -1,21 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from './browser';
-import { drawPolygon, exportSelection, openApp, renderedClusterIds, screenshot, selectBox, selectedIds, toPage, waitForMapIdle, type Browser } from './driver';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from './browser';
+import { drawPolygon, exportSelection, openApp, renderedClusterIds, screenshot, selectBox, selectedIds, toPage, waitForMapIdle } from './driver';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('selection and export', () => {
   it('box-select over Nam Định picks the clusters inside the box; Esc clears', async () => {
-    const { page, consoleErrors } = await openApp(browser, baseUrl);
+    const { page, consoleErrors } = await openApp(browser(), baseUrl);
     await selectBox(page, [106.0, 20.36], [106.42, 20.24]);
     await expect.poll(() => page.getByTestId('selection-count').textContent()).toBe('Đã chọn 2 cụm');
     expect(await selectedIds(page)).toEqual(['nd-mau-xuan-tien', 'nd-mau-y-yen']);
@@ -28,7 +22,7 @@ describe('selection and export', () => {
   });
 
   it('Shift-click adds and removes a cluster', async () => {
-    const { page } = await openApp(browser, baseUrl);
+    const { page } = await openApp(browser(), baseUrl);
     const a = await toPage(page, [106.05, 20.30]);
     await page.mouse.click(a.x, a.y);
     // The details panel opens beside the map and the map resizes: positions are read afresh.
@@ -48,7 +42,7 @@ describe('selection and export', () => {
   });
 
   it('a drawn polygon selects the clusters it covers, and export downloads exactly them', async () => {
-    const { page, consoleErrors } = await openApp(browser, baseUrl);
+    const { page, consoleErrors } = await openApp(browser(), baseUrl);
     await drawPolygon(page, [[105.8, 20.67], [105.98, 20.67], [105.98, 20.5], [105.8, 20.5]]);
     await expect.poll(() => page.getByTestId('selection-count').textContent()).toBe('Đã chọn 2 cụm');
     expect(await selectedIds(page)).toEqual(['hn-mau-dong-van', 'hn-mau-kim-bang']);
@@ -71,7 +65,7 @@ describe('selection and export', () => {
   });
 
   it('export with nothing selected exports the filtered set and says so', async () => {
-    const { page } = await openApp(browser, baseUrl);
+    const { page } = await openApp(browser(), baseUrl);
     await page.getByTestId('facet-province').getByLabel('Hà Nam', { exact: true }).click();
     await page.getByTestId('facet-province').getByLabel('Nam Định', { exact: true }).click();
     const gj = await exportSelection(page, 'geojson');
@@ -87,7 +81,7 @@ describe('import and shared links', () => {
   const file = (name: string) => ({ name, mimeType: 'application/octet-stream', buffer: readFileSync(resolve(FIX, name)) });
 
   it('a malformed file gets a clear message and the selection and filters stay', async () => {
-    const { page, consoleErrors } = await openApp(browser, baseUrl);
+    const { page, consoleErrors } = await openApp(browser(), baseUrl);
     await selectBox(page, [106.0, 20.36], [106.42, 20.24]);
     await expect.poll(() => selectedIds(page)).toEqual(['nd-mau-xuan-tien', 'nd-mau-y-yen']);
     for (const [name, text] of [
@@ -107,7 +101,7 @@ describe('import and shared links', () => {
   });
 
   it('HTML and script in property values import as plain text; nothing runs', async () => {
-    const { page, consoleErrors } = await openApp(browser, baseUrl);
+    const { page, consoleErrors } = await openApp(browser(), baseUrl);
     let dialogs = 0;
     page.on('dialog', (d) => {
       dialogs++;
@@ -123,7 +117,7 @@ describe('import and shared links', () => {
   });
 
   it('an imported area selects the visible clusters it covers', async () => {
-    const { page } = await openApp(browser, baseUrl);
+    const { page } = await openApp(browser(), baseUrl);
     const area = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'vùng' }, geometry: { type: 'Polygon', coordinates: [[[105.8, 20.5], [105.98, 20.5], [105.98, 20.67], [105.8, 20.67], [105.8, 20.5]]] } }] };
     await page.getByTestId('import-file').setInputFiles({ name: 'vung.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(area)) });
     await expect.poll(() => selectedIds(page)).toEqual(['hn-mau-dong-van', 'hn-mau-kim-bang']);
@@ -131,7 +125,7 @@ describe('import and shared links', () => {
   });
 
   it('a copied link reopens the same filters and selection in a new page', async () => {
-    const { page } = await openApp(browser, baseUrl);
+    const { page } = await openApp(browser(), baseUrl);
     await page.getByTestId('facet-province').getByLabel('Ninh Bình', { exact: true }).click();
     await page.getByTestId('facet-status').getByLabel('Quy hoạch', { exact: true }).click();
     await selectBox(page, [106.0, 20.36], [106.42, 20.24]);
@@ -140,13 +134,13 @@ describe('import and shared links', () => {
     const hash = new URL(page.url()).hash;
     await page.context().close();
 
-    const again = await openApp(browser, baseUrl, { path: hash });
+    const again = await openApp(browser(), baseUrl, { path: hash });
     await expect.poll(() => again.page.getByTestId('showing').textContent()).toBe('Đang hiển thị 4 / 8 cụm');
     expect(await again.page.getByTestId('facet-province').getByLabel('Ninh Bình', { exact: true }).isChecked()).toBe(false);
     await expect.poll(() => selectedIds(again.page)).toEqual(['nd-mau-xuan-tien', 'nd-mau-y-yen']);
     await again.page.context().close();
 
-    const stale = await openApp(browser, baseUrl, { path: '#sel=nd-mau-y-yen,khong-ton-tai&st=banana&map=abc' });
+    const stale = await openApp(browser(), baseUrl, { path: '#sel=nd-mau-y-yen,khong-ton-tai&st=banana&map=abc' });
     await expect.poll(() => stale.page.getByTestId('notices').textContent()).toContain('bỏ qua');
     await expect.poll(() => selectedIds(stale.page)).toEqual(['nd-mau-y-yen']);
     expect(stale.consoleErrors).toEqual([]);
