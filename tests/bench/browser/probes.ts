@@ -94,13 +94,13 @@ export interface FilterSample {
  * store → sync → MapView.setVisibleClusters → setFilter) and waits for the map's `idle`.
  * Toggles off and on in pairs, so it ends with everything visible.
  */
-export async function appFilter(args: { pairs: number; capMs: number; province: string }): Promise<FilterSample[]> {
+export async function appFilter(args: { pairs: number; minPairs: number; capMs: number; province: string }): Promise<FilterSample[]> {
   const map = (window as W).__mapView!.map;
   const input = [...document.querySelectorAll<HTMLInputElement>('[data-testid="facet-province"] input')].find((i) => i.value === args.province);
   if (!input) throw new Error(`Expected a province checkbox ${args.province}`);
   const out: FilterSample[] = [];
   const start = performance.now();
-  for (let k = 0; k < args.pairs && (k < 2 || performance.now() - start < args.capMs); k++) {
+  for (let k = 0; k < args.pairs && (k < args.minPairs || performance.now() - start < args.capMs); k++) {
     for (const hidden of [true, false]) {
       const idle = new Promise<void>((res) => map.once('idle', () => res()));
       const t0 = performance.now();
@@ -119,14 +119,14 @@ export async function appFilter(args: { pairs: number; capMs: number; province: 
  * then the next `idle`. `kind` = `ids`: the same `['in', id, literal list]` filter the app
  * builds; `property`: `['!=', ['get', 'ex_province'], name]`.
  */
-export async function bareFilter(args: { pairs: number; capMs: number; province: string; kind: 'ids' | 'property' }): Promise<FilterSample[]> {
+export async function bareFilter(args: { pairs: number; minPairs: number; capMs: number; province: string; kind: 'ids' | 'property' }): Promise<FilterSample[]> {
   const map = (window as W).__map;
   const fc = (await (await fetch('data/clusters.geojson')).json()) as { features: { properties: { id: string; ex_province: string } }[] };
   const ids = fc.features.filter((f) => f.properties.ex_province !== args.province).map((f) => f.properties.id);
   const on = args.kind === 'ids' ? ['in', ['get', 'id'], ['literal', ids]] : ['!=', ['get', 'ex_province'], args.province];
   const out: FilterSample[] = [];
   const start = performance.now();
-  for (let k = 0; k < args.pairs && (k < 2 || performance.now() - start < args.capMs); k++) {
+  for (let k = 0; k < args.pairs && (k < args.minPairs || performance.now() - start < args.capMs); k++) {
     for (const hidden of [true, false]) {
       const idle = new Promise<void>((res) => map.once('idle', () => res()));
       const t0 = performance.now();
