@@ -29,7 +29,8 @@ function MapPane({ store, assetBase }: { store: AppStore; assetBase: string }) {
       view.destroy();
     };
   }, [store, assetBase]);
-  return <div ref={el} class="map" role="region" aria-label="map" data-testid="map" />;
+  const lang = useStore((s) => s.lang);
+  return <div ref={el} class="map" role="region" aria-label={t(lang, 'map.label')} data-testid="map" />;
 }
 
 function Header() {

@@ -5,6 +5,8 @@ import type { Lang } from '../geo/format';
 const vi = {
   'app.title': 'Bản đồ cụm công nghiệp tỉnh Ninh Bình',
   'app.subtitle': 'Hà Nam · Nam Định · Ninh Bình (hợp nhất từ 1/7/2025)',
+  'map.label': 'Bản đồ',
+  'legend.outside': 'Ngoài tỉnh',
   'lang.switch': 'English',
   'lang.label': 'Ngôn ngữ',
   'panel.filters': 'Bộ lọc',
@@ -151,6 +153,8 @@ export type MessageKey = keyof typeof vi;
 const en: Record<MessageKey, string> = {
   'app.title': 'Industrial clusters of Ninh Bình province',
   'app.subtitle': 'Hà Nam · Nam Định · Ninh Bình (merged 1 July 2025)',
+  'map.label': 'Map',
+  'legend.outside': 'Outside the province',
   'lang.switch': 'Tiếng Việt',
   'lang.label': 'Language',
   'panel.filters': 'Filters',

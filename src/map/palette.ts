@@ -25,3 +25,5 @@ export const HIGHLIGHT_COLOR = '#000000';
 export const AREA_COLOR = '#0b5cad';
 export const IMPORTED_COLOR = '#111111';
 export const PROX_COLOR = '#000000';
+/** Map background: everything outside the province (no land/sea data is bundled for it). */
+export const OUTSIDE_COLOR = '#dfe6ea';

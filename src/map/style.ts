@@ -1,6 +1,6 @@
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
 import { CLUSTER_LAYERS, FONT_BOLD, FONT_REGULAR, LYR, SRC } from './ids';
-import { AREA_COLOR, HIGHLIGHT_COLOR, IMPORTED_COLOR, PROX_COLOR, STATUS_COLOR, VILLAGE_COLOR, WWTP_COLOR, ZONE_COLOR } from './palette';
+import { AREA_COLOR, HIGHLIGHT_COLOR, OUTSIDE_COLOR, IMPORTED_COLOR, PROX_COLOR, STATUS_COLOR, VILLAGE_COLOR, WWTP_COLOR, ZONE_COLOR } from './palette';
 
 const empty = (): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features: [] });
 
@@ -48,7 +48,7 @@ export function buildStyle(assetBase: string): StyleSpecification {
       [SRC.prox]: { type: 'geojson', data: empty() },
     },
     layers: [
-      { id: LYR.background, type: 'background', paint: { 'background-color': '#dfe6ea' } },
+      { id: LYR.background, type: 'background', paint: { 'background-color': OUTSIDE_COLOR } },
       { id: LYR.osm, type: 'raster', source: SRC.osm, layout: { visibility: 'none' } },
       {
         id: LYR.land,

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { satellitesReference } from '../../src/geo/proximity_reference';
 import { useBrowser } from './browser';
-import { openApp, screenshot, waitForMapIdle } from './driver';
+import { openApp, screenshot, toPage, waitForMapIdle } from './driver';
 
 const baseUrl = inject('baseUrl');
 const FIX = resolve(import.meta.dirname, '../fixtures/app');
@@ -34,6 +34,16 @@ describe('proximity panel', () => {
     await page.getByTestId('prox-select').click();
     await expect.poll(() => page.getByTestId('selection-count').textContent()).toMatch(/^Đã chọn \d+ cụm$/);
     expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('clicking a KCN on the map opens its satellite clusters', async () => {
+    const { page } = await openApp(browser(), baseUrl);
+    const p = await toPage(page, [105.9, 20.31]);
+    await page.mouse.click(p.x, p.y);
+    await page.getByTestId('proximity').waitFor();
+    expect(await page.getByTestId('prox-zone').inputValue()).toBe('kcn-mau-gian-khau');
+    await expect.poll(() => page.getByTestId('prox-table').locator('tbody tr').first().getAttribute('data-id')).toBe('nb-mau-gian-khau');
     await page.context().close();
   });
 });

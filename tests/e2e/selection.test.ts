@@ -58,6 +58,14 @@ describe('selection and export', () => {
     expect(csv.text.charCodeAt(0)).toBe(0xfeff);
     expect(csv.text).toContain('CCN Mẫu Đồng Văn');
     expect(csv.text.trim().split(/\r?\n/)).toHaveLength(3);
+    // Round trip: the exported file imports back as the same features, shown as their own layer.
+    await page.getByTestId('import-file').setInputFiles({ name: gj.name, mimeType: 'application/geo+json', buffer: Buffer.from(gj.text) });
+    await expect.poll(() => page.getByTestId('notices').textContent()).toContain(`Đã nhập 2 đối tượng từ ${gj.name}`);
+    await waitForMapIdle(page);
+    const layer = await page.evaluate(() =>
+      (window as any).__mapView.map.queryRenderedFeatures({ layers: ['imported-fill'] }).map((f: any) => f.properties.id).sort(),
+    );
+    expect([...new Set(layer)]).toEqual(['hn-mau-dong-van', 'hn-mau-kim-bang']);
     const areas = await exportSelection(page, 'areas');
     expect(JSON.parse(areas.text).features).toHaveLength(1);
     expect(consoleErrors).toEqual([]);
