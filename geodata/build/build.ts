@@ -187,42 +187,43 @@ const clusterRows = readCsv(resolve(GEODATA, 'sources/clusters.csv'));
 const zoneRows = readCsv(resolve(GEODATA, 'sources/industrial_zones.csv'));
 const villageRows = readCsv(resolve(GEODATA, 'sources/craft_villages.csv'));
 
-const clusterPending: Pending<ClusterProps>[] = [];
-for (const r of clusterRows) {
-  const loc = locFor(r, 'communes');
-  if (!loc) {
-    unplaced.push({ file: 'clusters', id: r.id ?? '', name: r.name ?? '', reason: 'no source names its district or commune, and its name matches no unique commune or district' });
-    continue;
+/** Rows that can be placed become pending features; the others are listed as unplaced, with the reason. */
+function pendingFrom<P extends { planned_area_ha?: number | null; area_ha?: number | null }>(
+  rows: Row[],
+  file: string,
+  make: (r: Row, loc: Loc) => P,
+): Pending<P>[] {
+  const out: Pending<P>[] = [];
+  for (const r of rows) {
+    const loc = locFor(r, 'communes');
+    if (!loc) {
+      unplaced.push({ file, id: r.id ?? '', name: r.name ?? '', reason: 'no source names its district or commune, and its name matches no unique commune or district' });
+      continue;
+    }
+    const props = make(r, loc);
+    out.push({ row: r, props, loc, area: props.planned_area_ha ?? props.area_ha ?? null });
   }
-  const props: ClusterProps = {
-    id: r.id ?? '', name: r.name ?? '', ex_province: r.ex_province as ExProvince,
-    old_district: str(r.old_district) ?? str(r.inferred_district), communes: splitList(r.communes),
-    new_commune: newCommune(loc), planned_area_ha: num(r.planned_area_ha),
-    status: r.status as ClusterProps['status'], wwtp: (r.wwtp || 'unknown') as ClusterProps['wwtp'],
-    occupancy_pct: num(r.occupancy_pct), projects: num(r.projects), workers: num(r.workers), model: str(r.model),
-    industries: str(r.industries), decision: str(r.decision), sources: urls(r.sources), as_of: r.as_of ?? '',
-    geometry_quality: 'point-commune', notes: str(r.notes), reported_conflicts: str(r.conflicts),
-    location_basis: basis(r.location_basis), established_year: num(r.established_year),
-  };
-  clusterPending.push({ row: r, props, loc, area: props.planned_area_ha });
+  return out;
 }
 
-const zonePending: Pending<ZoneProps>[] = [];
-for (const r of zoneRows) {
-  const loc = locFor(r, 'communes');
-  if (!loc) {
-    unplaced.push({ file: 'industrial_zones', id: r.id ?? '', name: r.name ?? '', reason: 'no source names its district or commune, and its name matches no unique commune or district' });
-    continue;
-  }
-  const props: ZoneProps = {
-    id: r.id ?? '', name: r.name ?? '', ex_province: r.ex_province as ExProvince,
-    old_district: str(r.old_district) ?? str(r.inferred_district), communes: splitList(r.communes),
-    new_commune: newCommune(loc), area_ha: num(r.area_ha), status: r.status as ZoneProps['status'],
-    sources: urls(r.sources), as_of: r.as_of ?? '', geometry_quality: 'point-commune', notes: str(r.notes),
-    reported_conflicts: str(r.conflicts), location_basis: basis(r.location_basis),
-  };
-  zonePending.push({ row: r, props, loc, area: props.area_ha });
-}
+const clusterPending = pendingFrom<ClusterProps>(clusterRows, 'clusters', (r, loc) => ({
+  id: r.id ?? '', name: r.name ?? '', ex_province: r.ex_province as ExProvince,
+  old_district: str(r.old_district) ?? str(r.inferred_district), communes: splitList(r.communes),
+  new_commune: newCommune(loc), planned_area_ha: num(r.planned_area_ha),
+  status: r.status as ClusterProps['status'], wwtp: (r.wwtp || 'unknown') as ClusterProps['wwtp'],
+  occupancy_pct: num(r.occupancy_pct), projects: num(r.projects), workers: num(r.workers), model: str(r.model),
+  industries: str(r.industries), decision: str(r.decision), sources: urls(r.sources), as_of: r.as_of ?? '',
+  geometry_quality: 'point-commune', notes: str(r.notes), reported_conflicts: str(r.conflicts),
+  location_basis: basis(r.location_basis), established_year: num(r.established_year),
+}));
+
+const zonePending = pendingFrom<ZoneProps>(zoneRows, 'industrial_zones', (r, loc) => ({
+  id: r.id ?? '', name: r.name ?? '', ex_province: r.ex_province as ExProvince,
+  old_district: str(r.old_district) ?? str(r.inferred_district), communes: splitList(r.communes),
+  new_commune: newCommune(loc), area_ha: num(r.area_ha), status: r.status as ZoneProps['status'],
+  sources: urls(r.sources), as_of: r.as_of ?? '', geometry_quality: 'point-commune', notes: str(r.notes),
+  reported_conflicts: str(r.conflicts), location_basis: basis(r.location_basis),
+}));
 
 type AnyProps = ClusterProps | ZoneProps;
 function geometryFor<P extends AnyProps>(p: Pending<P>): Feature<Polygon | Point, P> {
