@@ -266,7 +266,7 @@ function writeMarkdown(raw: Raw): void {
     '',
     markdownTable(['clusters', 'frames app / bare', 'mean app / bare', 'app p50', 'app p95', 'bare p50', 'bare p95', 'app/bare p95', 'goal ≤ 1.1× (p50 and p95)'], panRows),
     '',
-    '**JS heap** = `JSHeapUsedSize` of the page\'s main thread (CDP `Performance.getMetrics`) after first render and a forced GC (MB). Workers are not included: the bare page parses the GeoJSON in MapLibre\'s worker, the app in the main thread and keeps it in its store (for statistics, search, export), so this column shows the app\'s own data, not MapLibre\'s.',
+    '**JS heap** = `JSHeapUsedSize` of the page\'s main thread (CDP `Performance.getMetrics`) after first render and a forced GC (MB). Workers are not included. Both pages hold MapLibre\'s tile buffers (sent from the worker) on the main thread; the app also parses the GeoJSON there and keeps it, the anchors and its indexes in its store (for statistics, search, export), while the bare page parses in the worker.',
     '',
     markdownTable(['clusters', 'app (MB)', 'bare (MB)', 'app/bare'], heapRows),
     '',
