@@ -1,5 +1,5 @@
 import { Map as MLMap, setWorkerUrl, AttributionControl, NavigationControl, ScaleControl } from 'maplibre-gl';
-import type { FilterSpecification, GeoJSONSource, LngLatBoundsLike, MapGeoJSONFeature } from 'maplibre-gl';
+import type { GeoJSONSource, LngLatBoundsLike, MapGeoJSONFeature } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import bbox from '@turf/bbox';
@@ -41,8 +41,8 @@ export class MapView {
   private uploaded = new WeakMap<object, true>();
   private selected = new Set<string>();
   private focused: string | null = null;
-  /** Each cluster layer's own filter from the style, combined with the id filter. */
-  private baseFilters = new Map<string, FilterSpecification | null>();
+  private allIds: string[] = [];
+  private hidden = new Set<string>();
   private ready: Promise<void>;
   private draw: DrawTool | null = null;
   private drawing = false;
@@ -68,13 +68,13 @@ export class MapView {
     this.map.addControl(new AttributionControl({ compact: true }), 'bottom-right');
     this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
     this.ready.then(() => {
-      attachBoxSelect(this.map, (ids) => this.events.onBoxSelect(ids));
+      attachBoxSelect(this.map, (ids) => this.events.onBoxSelect(ids.filter((id) => !this.hidden.has(id))));
       this.draw = new DrawTool(this.map, (f) => this.events.onAreaDrawn(f));
       this.events.onReady();
     });
     this.map.on('click', (e) => {
       if (this.drawing) return;
-      const hits = this.map.queryRenderedFeatures(e.point, { layers: [...CLUSTER_LAYERS] });
+      const hits = this.visibleOnly(this.map.queryRenderedFeatures(e.point, { layers: [...CLUSTER_LAYERS] }));
       const id = (hits[0]?.properties?.id as string | undefined) ?? null;
       const oe = e.originalEvent as MouseEvent;
       if (!id && this.map.getLayoutProperty(LYR.zoneFill, 'visibility') !== 'none') {
@@ -119,6 +119,11 @@ export class MapView {
     if (this.uploaded.has(fc)) return;
     this.setData(SRC.clusters, fc);
     this.setData(SRC.clusterAnchors, clusterAnchors(fc));
+    this.allIds = fc.features.map((f) => f.properties.id);
+    // Feature state of the old data means nothing for the new.
+    this.hidden = new Set();
+    this.selected = new Set();
+    this.focused = null;
     this.uploaded.set(fc, true);
   }
 
@@ -131,18 +136,18 @@ export class MapView {
   }
 
   /**
-   * Shows only these clusters (null: all). Uses layer filters, so no data is re-added.
+   * Shows only these clusters (null: all). Filtered-out clusters are hidden through
+   * feature state: only the changed features are touched and no tile is rebuilt.
    *
    * @param ids - ids of the clusters to show
    */
   setVisibleClusters(ids: readonly string[] | null): void {
-    const f: FilterSpecification | null = ids ? ['in', ['get', 'id'], ['literal', [...ids]]] : null;
-    for (const layer of [LYR.clusterFill, LYR.clusterLineSurveyed, LYR.clusterLineSchematic, LYR.clusterHighlight, LYR.clusterDot, LYR.clusterPoint, LYR.clusterLabel]) {
-      if (!this.baseFilters.has(layer)) this.baseFilters.set(layer, this.map.getFilter(layer) ?? null);
-      const base = this.baseFilters.get(layer) ?? null;
-      const combined = f && base ? (['all', base, f] as FilterSpecification) : (f ?? base);
-      this.map.setFilter(layer, combined);
-    }
+    const visible = ids ? new Set(ids) : null;
+    const next = new Set<string>();
+    if (visible) for (const id of this.allIds) if (!visible.has(id)) next.add(id);
+    for (const id of this.hidden) if (!next.has(id)) this.setStateFor(id, { hidden: false });
+    for (const id of next) if (!this.hidden.has(id)) this.setStateFor(id, { hidden: true });
+    this.hidden = next;
   }
 
   private setStateFor(id: string, state: Record<string, boolean>): void {
@@ -221,7 +226,12 @@ export class MapView {
 
   /** Rendered cluster features (what the user sees), for tests and exports. */
   renderedClusters(): MapGeoJSONFeature[] {
-    return this.map.queryRenderedFeatures({ layers: [...CLUSTER_LAYERS] });
+    return this.visibleOnly(this.map.queryRenderedFeatures({ layers: [...CLUSTER_LAYERS] }));
+  }
+
+  /** Drops clusters hidden by the filter (they are still in the tiles, drawn transparent). */
+  visibleOnly(features: MapGeoJSONFeature[]): MapGeoJSONFeature[] {
+    return features.filter((f) => !this.hidden.has(f.properties?.id as string));
   }
 
   destroy(): void {

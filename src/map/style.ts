@@ -12,6 +12,9 @@ const SCHEMATIC: ExpressionSpecification = ['!=', ['get', 'geometry_quality'], '
 const IS_POINT: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
 const SELECTED: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
 const FOCUSED: ExpressionSpecification = ['boolean', ['feature-state', 'focused'], false];
+/** Filtered out: hidden through feature state, so a filter change repaints without re-tiling. */
+const HIDDEN: ExpressionSpecification = ['boolean', ['feature-state', 'hidden'], false];
+const SHOWN_OPACITY: ExpressionSpecification = ['case', HIDDEN, 0, 1];
 
 /** Attribution for the bundled layers (shown in the map's attribution control). */
 export const BUNDLED_ATTRIBUTION =
@@ -94,14 +97,14 @@ export function buildStyle(assetBase: string): StyleSpecification {
         type: 'fill',
         source: SRC.clusters,
         filter: ['!', IS_POINT],
-        paint: { 'fill-color': statusColor, 'fill-opacity': ['case', SELECTED, 0.9, 0.7] },
+        paint: { 'fill-color': statusColor, 'fill-opacity': ['case', HIDDEN, 0, SELECTED, 0.9, 0.7] },
       },
       {
         id: LYR.clusterLineSurveyed,
         type: 'line',
         source: SRC.clusters,
         filter: ['all', ['!', IS_POINT], ['!', SCHEMATIC]],
-        paint: { 'line-color': wwtpColor, 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1.5, 14, 3.5] },
+        paint: { 'line-color': wwtpColor, 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1.5, 14, 3.5], 'line-opacity': SHOWN_OPACITY },
       },
       {
         id: LYR.clusterLineSchematic,
@@ -112,6 +115,7 @@ export function buildStyle(assetBase: string): StyleSpecification {
           'line-color': wwtpColor,
           'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1.5, 14, 3.5],
           'line-dasharray': [2, 1.5],
+          'line-opacity': SHOWN_OPACITY,
         },
       },
       {
@@ -121,7 +125,7 @@ export function buildStyle(assetBase: string): StyleSpecification {
         filter: ['!', IS_POINT],
         paint: {
           'line-color': ['case', FOCUSED, '#000', '#1a1a1a'],
-          'line-width': ['case', FOCUSED, 4, SELECTED, 3, 0],
+          'line-width': ['case', HIDDEN, 0, FOCUSED, 4, SELECTED, 3, 0],
           'line-gap-width': ['case', ['any', FOCUSED, SELECTED], 2, 0],
         },
       },
@@ -137,8 +141,8 @@ export function buildStyle(assetBase: string): StyleSpecification {
           'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, ['case', ['any', FOCUSED, SELECTED], 6.5, 4], 11, ['case', ['any', FOCUSED, SELECTED], 8.5, 6]],
           'circle-stroke-color': ['case', ['any', FOCUSED, SELECTED], HIGHLIGHT_COLOR, wwtpColor],
           'circle-stroke-width': ['case', FOCUSED, 3, SELECTED, 3, 1.5],
-          'circle-opacity': ['interpolate', ['linear'], ['zoom'], 10.5, 1, 11.5, 0],
-          'circle-stroke-opacity': ['interpolate', ['linear'], ['zoom'], 10.5, 1, 11.5, 0],
+          'circle-opacity': ['interpolate', ['linear'], ['zoom'], 10.5, SHOWN_OPACITY, 11.5, 0],
+          'circle-stroke-opacity': ['interpolate', ['linear'], ['zoom'], 10.5, SHOWN_OPACITY, 11.5, 0],
         },
       },
       {
@@ -152,6 +156,8 @@ export function buildStyle(assetBase: string): StyleSpecification {
           'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 4, 11, 6, 14, 7],
           'circle-stroke-color': ['case', ['any', FOCUSED, SELECTED], HIGHLIGHT_COLOR, statusColor],
           'circle-stroke-width': ['case', FOCUSED, 4.5, SELECTED, 4.5, 3],
+          'circle-opacity': SHOWN_OPACITY,
+          'circle-stroke-opacity': SHOWN_OPACITY,
         },
       },
       {
@@ -199,7 +205,7 @@ export function buildStyle(assetBase: string): StyleSpecification {
           'text-anchor': 'top',
           'text-max-width': 10,
         },
-        paint: { 'text-color': '#222', 'text-halo-color': '#fff', 'text-halo-width': 1.6 },
+        paint: { 'text-color': '#222', 'text-halo-color': '#fff', 'text-halo-width': 1.6, 'text-opacity': SHOWN_OPACITY },
       },
     ],
   };

@@ -26,9 +26,16 @@ describe('the cluster map on the fixture', () => {
     const { page, consoleErrors } = await openApp(browser(), baseUrl);
     const before = await statsTable(page);
     expect(before.total![0]).toBe('8');
+    const yYen: [number, number] = [106.05, 20.30];
+    const landNearby: [number, number] = [106.12, 20.36];
+    const [dotBefore, land] = await pixelsAt(page, [yYen, landNearby]);
+    expect(dotBefore).not.toEqual(land);
     await toggleProvince(page, 'Nam Định');
     await toggleProvince(page, 'Ninh Bình');
     expect(await renderedClusterIds(page)).toEqual(['hn-mau-dong-van', 'hn-mau-kim-bang', 'hn-mau-thanh-liem']);
+    // What the planner sees: the Nam Định cluster is gone from the canvas, only land remains there.
+    const [dotAfter, landAfter] = await pixelsAt(page, [yYen, landNearby]);
+    expect(dotAfter).toEqual(landAfter);
     const after = await statsTable(page);
     expect(after.total).toEqual(['3', '80 ha', '1', '1', '1']);
     expect(after['Nam Định']![0]).toBe('0');
