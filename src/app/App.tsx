@@ -10,16 +10,18 @@ import { Legend } from './Legend';
 import { Notices } from './Notices';
 import { SearchBox } from './SearchBox';
 import { Sidebar } from './Sidebar';
-import { StoreContext, useStore } from './use_store';
+import { ProximityContext, StoreContext, useProximity, useStore } from './use_store';
+import type { ProximityService } from '../store/proximity_service';
 import { t } from './i18n';
 
 function MapPane({ store, assetBase }: { store: AppStore; assetBase: string }) {
   const el = useRef<HTMLDivElement>(null);
+  const proximity = useProximity();
   useEffect(() => {
     const view = new MapView(
       el.current!,
       assetBase,
-      mapActions(store, () => document.body.setAttribute('data-map-ready', 'true')),
+      mapActions(store, proximity, () => document.body.setAttribute('data-map-ready', 'true')),
     );
     const unsync = syncMapWithStore(store, view);
     // For tests and the console: the map's rendered state, read-only use.
@@ -28,7 +30,7 @@ function MapPane({ store, assetBase }: { store: AppStore; assetBase: string }) {
       unsync();
       view.destroy();
     };
-  }, [store, assetBase]);
+  }, [store, assetBase, proximity]);
   const lang = useStore((s) => s.lang);
   return <div ref={el} class="map" role="region" aria-label={t(lang, 'map.label')} data-testid="map" />;
 }
@@ -73,9 +75,10 @@ function LoadState() {
 }
 
 /** The whole app: header, sidebar, map with legend and details. */
-export function App({ store, assetBase }: { store: AppStore; assetBase: string }) {
+export function App({ store, assetBase, proximity }: { store: AppStore; assetBase: string; proximity: ProximityService }) {
   return (
     <StoreContext.Provider value={store}>
+     <ProximityContext.Provider value={proximity}>
       <Header />
       <main class="body">
         <Sidebar />
@@ -89,6 +92,7 @@ export function App({ store, assetBase }: { store: AppStore; assetBase: string }
         </section>
         <Details />
       </main>
+     </ProximityContext.Provider>
     </StoreContext.Provider>
   );
 }

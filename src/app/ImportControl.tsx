@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { idsInArea } from '../store/selectors';
+import { idsInArea, type ProximityService } from '../store/proximity_service';
 import type { AppStore } from '../store/store';
 import { t } from './i18n';
 import { useAppStoreApi, useStore } from './use_store';
@@ -10,7 +10,7 @@ import { useAppStoreApi, useStore } from './use_store';
  * other features become their own layer. Failures say what is wrong; the map, filters and
  * selection stay as they were.
  */
-export async function importFile(store: AppStore, file: File): Promise<void> {
+export async function importFile(store: AppStore, proximity: ProximityService, file: File): Promise<void> {
   const { parseImport } = await import('../geo/import_geojson');
   const bytes = new Uint8Array(await file.arrayBuffer());
   const r = parseImport(bytes, file.name);
@@ -20,10 +20,10 @@ export async function importFile(store: AppStore, file: File): Promise<void> {
   if (r.kind === 'areas') {
     const polys = r.fc.features.filter((f): f is Feature<Polygon | MultiPolygon> => f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon');
     const ids = new Set<string>();
-    polys.forEach((f, i) => {
+    for (const [i, f] of polys.entries()) {
       s.addArea({ type: 'Feature', properties: { id: `import-${Date.now()}-${i}`, source: 'imported', name: file.name }, geometry: f.geometry });
-      for (const id of idsInArea(store.getState(), f.geometry)) ids.add(id);
-    });
+      for (const id of await idsInArea(store, proximity, f.geometry)) ids.add(id);
+    }
     store.getState().select([...ids], 'add');
     s.notify({ key: 'import.areasDone', params: { file: file.name, areas: polys.length, n: ids.size } });
   } else {
@@ -33,7 +33,7 @@ export async function importFile(store: AppStore, file: File): Promise<void> {
 }
 
 /** File picker and drag-and-drop anywhere on the page. */
-export function ImportControl() {
+export function ImportControl({ proximity }: { proximity: ProximityService }) {
   const store = useAppStoreApi();
   const lang = useStore((s) => s.lang);
   const imported = useStore((s) => s.imported);
@@ -52,7 +52,7 @@ export function ImportControl() {
       e.preventDefault();
       setDragging(false);
       const f = e.dataTransfer?.files?.[0];
-      if (f) void importFile(store, f);
+      if (f) void importFile(store, proximity, f);
     };
     window.addEventListener('dragover', over);
     window.addEventListener('dragleave', leave);
@@ -70,7 +70,7 @@ export function ImportControl() {
         onChange={(e) => {
           const f = e.currentTarget.files?.[0];
           e.currentTarget.value = '';
-          if (f) void importFile(store, f);
+          if (f) void importFile(store, proximity, f);
         }} />
       {imported && (
         <button type="button" data-testid="import-remove" onClick={() => store.getState().setImported(null)}>

@@ -3,13 +3,14 @@ import { selectFilteredIds } from '../store/selectors';
 import type { Tool } from '../store/types';
 import { t } from './i18n';
 import { ImportControl } from './ImportControl';
-import { useAppStoreApi, useStore } from './use_store';
+import { useAppStoreApi, useProximity, useStore } from './use_store';
 
 /** Selection tools over the map: draw polygon / circle, select all filtered; Esc clears. */
 export function MapTools() {
   const store = useAppStoreApi();
   const lang = useStore((s) => s.lang);
   const tool = useStore((s) => s.tool);
+  const proximity = useProximity();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return;
@@ -39,7 +40,7 @@ export function MapTools() {
       }}>
         {t(lang, 'tools.selectFiltered')}
       </button>
-      <ImportControl />
+      <ImportControl proximity={proximity} />
       <span class="hint">{tool === 'pan' ? t(lang, 'tools.hint') : t(lang, 'tools.drawHint')}</span>
     </div>
   );

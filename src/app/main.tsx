@@ -9,10 +9,15 @@ import { checkFile } from './check_file';
 import { runProximity } from './proximity_runner';
 import { syncUrl } from './url_sync';
 import { createWorkerClient } from '../store/proximity_client';
+import { createProximityService } from '../store/proximity_service';
 
 const store = createAppStore();
 const base = new URL(import.meta.env.BASE_URL, location.href).href;
-render(<App store={store} assetBase={base} />, document.getElementById('app')!);
+const proximity = createProximityService(
+  store,
+  createWorkerClient(new Worker(new URL('../geo/proximity.worker.ts', import.meta.url), { type: 'module' })),
+);
+render(<App store={store} assetBase={base} proximity={proximity} />, document.getElementById('app')!);
 syncUrl(store);
 void loadData(store, base, checkFile);
-runProximity(store, createWorkerClient(new Worker(new URL('../geo/proximity.worker.ts', import.meta.url), { type: 'module' })));
+runProximity(store, proximity);

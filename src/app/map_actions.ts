@@ -1,7 +1,7 @@
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { MapEvents } from '../map/map_view';
 import { reportMapErrors } from '../map/sync';
-import { idsInArea } from '../store/selectors';
+import { idsInArea, type ProximityService } from '../store/proximity_service';
 import type { AppStore } from '../store/store';
 
 /**
@@ -9,7 +9,7 @@ import type { AppStore } from '../store/store';
  * details (Shift/Ctrl-click adds or removes), Shift-drag adds a box, a drawn area adds
  * the visible clusters it touches.
  */
-export function mapActions(store: AppStore, onReady: () => void): MapEvents {
+export function mapActions(store: AppStore, proximity: ProximityService, onReady: () => void): MapEvents {
   let n = 0;
   return {
     onClusterClick(id, { add }) {
@@ -33,8 +33,8 @@ export function mapActions(store: AppStore, onReady: () => void): MapEvents {
     onAreaDrawn(f: Feature<Polygon | MultiPolygon>) {
       const s = store.getState();
       s.addArea({ type: 'Feature', properties: { id: `area-${++n}`, source: 'drawn' }, geometry: f.geometry });
-      s.select(idsInArea(s, f.geometry), 'add');
       s.setTool('pan');
+      void idsInArea(store, proximity, f.geometry).then((ids) => store.getState().select(ids, 'add'));
     },
     onSourceError: reportMapErrors(store),
     onMoveEnd: (c) => store.getState().setCamera(c),

@@ -1,5 +1,6 @@
 import type { ProximityQuestion } from '../geo/proximity_protocol';
-import type { ProximityClient } from '../store/proximity_client';
+import { proximityRows } from '../geo/proximity_rows';
+import type { ProximityService } from '../store/proximity_service';
 import type { AppStore } from '../store/store';
 import type { Store } from '../store/types';
 
@@ -18,33 +19,33 @@ export function currentQuestion(s: Store): ProximityQuestion | null {
 }
 
 /**
- * Keeps the proximity answer in step with the panel: loads the data into the client
- * (a Web Worker in the app) when it changes, asks when the question changes, and drops
- * answers that arrive after a newer question.
+ * Keeps the proximity answer in step with the panel: asks the service (a Web Worker in
+ * the app) when the question or the data changes, draws the overlay with lazily loaded
+ * code, and drops answers that arrive after a newer question.
  *
  * @returns unsubscribe
  */
-export function runProximity(store: AppStore, client: ProximityClient): () => void {
+export function runProximity(store: AppStore, service: ProximityService): () => void {
   let loaded: object | null = null;
   let asked = '';
   let seq = 0;
   const run = async (s: Store) => {
     if (s.panel !== 'proximity' || !s.clusters) return;
     const q = currentQuestion(s);
-    const key = JSON.stringify(q);
+    const key = JSON.stringify({ q, km: s.prox.km });
     const dataChanged = loaded !== s.clusters;
     if (!dataChanged && key === asked) return;
     asked = key;
     const my = ++seq;
     if (!q) return s.setProxResult({ answer: null, status: 'idle' });
-    store.getState().setProxResult({ answer: s.proxAnswer, status: 'running' });
+    store.getState().setProxResult({ answer: s.proxAnswer, overlay: s.proxOverlay, status: 'running' });
+    loaded = s.clusters;
     try {
-      if (dataChanged) {
-        loaded = s.clusters;
-        await client.load({ clusters: s.clusters.features, zones: s.zones?.features ?? [], villages: s.villages?.features ?? [] });
-      }
-      const answer = await client.ask(q);
-      if (my === seq) store.getState().setProxResult({ answer, status: 'idle' });
+      const [answer, { proximityOverlay }] = await Promise.all([service.ask(q), import('../geo/proximity_overlay')]);
+      if (my !== seq) return;
+      const data = { clusters: s.clusters.features, zones: s.zones?.features ?? [], villages: s.villages?.features ?? [] };
+      const overlay = proximityOverlay(answer, proximityRows(answer, s.prox.km), data, s.prox.km);
+      store.getState().setProxResult({ answer, overlay, status: 'idle' });
     } catch (e) {
       if (my === seq) store.getState().setProxResult({ answer: null, status: 'error', error: (e as Error).message });
     }

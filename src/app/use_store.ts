@@ -1,9 +1,18 @@
 import { createContext } from 'preact';
 import { useContext, useEffect, useReducer, useRef } from 'preact/hooks';
 import type { AppStore } from '../store/store';
+import type { ProximityService } from '../store/proximity_service';
 import type { Store } from '../store/types';
 
 export const StoreContext = createContext<AppStore | null>(null);
+export const ProximityContext = createContext<ProximityService | null>(null);
+
+/** The proximity service (Web Worker) from context. */
+export function useProximity(): ProximityService {
+  const p = useContext(ProximityContext);
+  if (!p) throw new Error('ProximityContext is missing');
+  return p;
+}
 
 /** The app store from context. */
 export function useAppStoreApi(): AppStore {

@@ -5,7 +5,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import bbox from '@turf/bbox';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { attachBoxSelect } from './box_select';
-import { DrawTool, type DrawMode } from './draw_tool';
+import type { DrawMode, DrawTool } from './draw_tool';
 import { clusterAnchors } from '../geo/cluster_anchors';
 import type { ClusterCollection, VillageCollection, ZoneCollection } from '../geo/types';
 import { CLUSTER_LAYERS, LYR, SRC } from './ids';
@@ -45,6 +45,8 @@ export class MapView {
   private hidden = new Set<string>();
   private ready: Promise<void>;
   private draw: DrawTool | null = null;
+  private drawLoading: Promise<void> | null = null;
+  private drawMode: DrawMode | null = null;
   private drawing = false;
 
   /**
@@ -69,7 +71,7 @@ export class MapView {
     this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
     this.ready.then(() => {
       attachBoxSelect(this.map, (ids) => this.events.onBoxSelect(ids.filter((id) => !this.hidden.has(id))));
-      this.draw = new DrawTool(this.map, (f) => this.events.onAreaDrawn(f));
+      this.map.once('idle', () => this.loadDrawTool());
       this.events.onReady();
     });
     this.map.on('click', (e) => {
@@ -174,7 +176,17 @@ export class MapView {
   /** Starts drawing a selection area, or returns to panning (null). */
   setDrawMode(mode: DrawMode | null): void {
     this.drawing = mode !== null;
-    this.draw?.setMode(mode);
+    this.drawMode = mode;
+    if (this.draw) this.draw.setMode(mode);
+    else if (mode) this.loadDrawTool();
+  }
+
+  /** The drawing library is not in the initial bundle: it loads once the map is up, or on first use. */
+  private loadDrawTool(): void {
+    this.drawLoading ??= import('./draw_tool').then(({ DrawTool }) => {
+      this.draw = new DrawTool(this.map, (f) => this.events.onAreaDrawn(f));
+      this.draw.setMode(this.drawMode);
+    });
   }
 
   /** Shows the selection areas (drawn or imported). */

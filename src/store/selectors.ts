@@ -1,6 +1,4 @@
-import { proximityOverlay, proximityRows, type ProximityRow } from '../geo/proximity_overlay';
-import { buildProximityIndex } from '../geo/proximity_index';
-import type { MultiPolygon, Polygon } from 'geojson';
+import { proximityRows, type ProximityRow } from '../geo/proximity_rows';
 import { reconcile, type ReportedFigures } from '../geo/reconcile';
 import { clusterStats } from '../geo/cluster_stats';
 import { filterClusterIds } from '../geo/filter_clusters';
@@ -54,13 +52,6 @@ const reconciliation = memoLast((props: ClusterProps[], reported: Store['reporte
 /** Dataset-vs-reported rows for the whole dataset (not the filter), or null without reported figures. */
 export const selectReconciliation = (s: Store) => reconciliation(propsOf(s.clusters), s.reported);
 
-const proximityIndex = memoLast((c: Store['clusters'], z: Store['zones'], v: Store['villages']) =>
-  buildProximityIndex({ clusters: c?.features ?? [], zones: z?.features ?? [], villages: v?.features ?? [] }),
-);
-
-/** Spatial index over the loaded clusters, zones and villages (built once per dataset). */
-export const selectProximityIndex = (s: Store) => proximityIndex(s.clusters, s.zones, s.villages);
-
 const selectionIds = memoLast((sel: Store['selection']) => (sel.type === 'clusters' ? sel.ids : []));
 /** Ids of the selected clusters (empty when nothing is selected). */
 export const selectSelectedIds = (s: Store): string[] => selectionIds(s.selection);
@@ -71,30 +62,9 @@ const selectionStats = memoLast((ids: string[], lookup: Map<string, ClusterFeatu
 /** Statistics of the selected clusters. */
 export const selectSelectionStats = (s: Store) => selectionStats(selectSelectedIds(s), byId(s.clusters));
 
-/**
- * Ids of the visible (filtered) clusters that intersect or lie within `km` of a polygon.
- *
- * @param s - store state
- * @param polygon - area drawn or imported
- * @param km - distance (km); 0 = intersects
- */
-export function idsInArea(s: Store, polygon: Polygon | MultiPolygon, km = 0): string[] {
-  const visible = new Set(selectFilteredIds(s));
-  return selectProximityIndex(s)
-    .clustersNearPolygon(polygon, km)
-    .map((n) => n.id)
-    .filter((id) => visible.has(id));
-}
-
 const proxRows = memoLast((answer: Store['proxAnswer'], km: number) => (answer ? proximityRows(answer, km) : []));
 /** Rows of the proximity result (distance-limited for the nearest-* questions). */
 export const selectProxRows = (s: Store): ProximityRow[] => proxRows(s.proxAnswer, s.prox.km);
 
-const proxOverlay = memoLast((answer: Store['proxAnswer'], rows: ProximityRow[], c: Store['clusters'], z: Store['zones'], v: Store['villages'], km: number) =>
-  answer
-    ? proximityOverlay(answer, rows, { clusters: c?.features ?? [], zones: z?.features ?? [], villages: v?.features ?? [] }, km)
-    : null,
-);
-/** Rings, links and hit markers for the map, or null without a result. */
-export const selectProxOverlay = (s: Store) =>
-  s.panel === 'proximity' ? proxOverlay(s.proxAnswer, selectProxRows(s), s.clusters, s.zones, s.villages, s.prox.km) : null;
+/** Rings, links and hit markers for the map while the proximity panel is open, or null. */
+export const selectProxOverlay = (s: Store) => (s.panel === 'proximity' ? s.proxOverlay : null);

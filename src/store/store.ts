@@ -91,6 +91,7 @@ export const PROX_KM_MAX = 20;
 const proximitySlice: StateCreator<Store, [], [], ProximitySlice> = (set) => ({
   prox: { kind: 'satellites', zoneId: null, clusterId: null, km: 5 },
   proxAnswer: null,
+  proxOverlay: null,
   proxStatus: 'idle',
   proxError: null,
   setProx: (patch) =>
@@ -99,7 +100,8 @@ const proximitySlice: StateCreator<Store, [], [], ProximitySlice> = (set) => ({
       prox.km = Math.min(PROX_KM_MAX, Math.max(PROX_KM_MIN, Number.isFinite(prox.km) ? prox.km : 5));
       return { prox };
     }),
-  setProxResult: ({ answer, status, error = null }) => set({ proxAnswer: answer, proxStatus: status, proxError: error }),
+  setProxResult: ({ answer, overlay = null, status, error = null }) =>
+    set({ proxAnswer: answer, proxOverlay: overlay, proxStatus: status, proxError: error }),
 });
 
 /** Creates a fresh store (one per app, one per test). */

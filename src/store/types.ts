@@ -114,10 +114,12 @@ export type ProxKind = 'satellites' | 'nearestZones' | 'villagesNearCluster' | '
 export interface ProximitySlice {
   prox: { kind: ProxKind; zoneId: string | null; clusterId: string | null; km: number };
   proxAnswer: ProximityAnswer | null;
+  /** What the map draws for the answer (computed off the hot path, with Turf buffer). */
+  proxOverlay: FeatureCollection | null;
   proxStatus: 'idle' | 'running' | 'error';
   proxError: string | null;
   setProx(patch: Partial<ProximitySlice['prox']>): void;
-  setProxResult(r: { answer: ProximityAnswer | null; status: ProximitySlice['proxStatus']; error?: string | null }): void;
+  setProxResult(r: { answer: ProximityAnswer | null; overlay?: FeatureCollection | null; status: ProximitySlice['proxStatus']; error?: string | null }): void;
 }
 
 export type Store = DataSlice & FilterSlice & SelectionSlice & ViewSlice & ProximitySlice;

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { proximityOverlay, proximityRows } from '../../src/geo/proximity_overlay';
+import { proximityOverlay } from '../../src/geo/proximity_overlay';
+import { proximityRows } from '../../src/geo/proximity_rows';
+import { createProximityService, idsInArea } from '../../src/store/proximity_service';
 import { satellitesReference, nearestClusterReference } from '../../src/geo/proximity_reference';
 import { createInlineClient } from '../../src/store/proximity_client';
 import { combineSelection, createAppStore } from '../../src/store/store';
@@ -50,7 +52,7 @@ describe('runProximity', () => {
   it('answers the panel question through the client, as the reference does', async () => {
     const store = createAppStore();
     store.getState().setData({ clusters: read('clusters.geojson'), zones: read('industrial_zones.geojson'), villages: read('craft_villages.geojson') }, []);
-    const stop = runProximity(store, createInlineClient());
+    const stop = runProximity(store, createProximityService(store, createInlineClient()));
     expect(currentQuestion(store.getState())).toBeNull();
     store.getState().setPanel('proximity');
     store.getState().setProx({ zoneId: 'kcn-mau-gian-khau', km: 20 });
@@ -68,11 +70,23 @@ describe('runProximity', () => {
   it('reports an error from the client instead of throwing', async () => {
     const store = createAppStore();
     store.getState().setData({ clusters: read('clusters.geojson') }, []);
-    const stop = runProximity(store, createInlineClient());
+    const stop = runProximity(store, createProximityService(store, createInlineClient()));
     store.getState().setPanel('proximity');
     store.getState().setProx({ kind: 'villagesNearCluster', clusterId: 'does-not-exist' });
     await expect.poll(() => store.getState().proxStatus).toBe('error');
     expect(store.getState().proxError).toMatch(/does-not-exist/);
     stop();
+  });
+});
+
+describe('idsInArea', () => {
+  it('returns the visible clusters touching a polygon, through the service', async () => {
+    const store = createAppStore();
+    store.getState().setData({ clusters: read('clusters.geojson'), zones: read('industrial_zones.geojson'), villages: read('craft_villages.geojson') }, []);
+    const service = createProximityService(store, createInlineClient());
+    const square = { type: 'Polygon' as const, coordinates: [[[105.8, 20.5], [105.98, 20.5], [105.98, 20.67], [105.8, 20.67], [105.8, 20.5]]] };
+    expect((await idsInArea(store, service, square)).sort()).toEqual(['hn-mau-dong-van', 'hn-mau-kim-bang']);
+    store.getState().setFilter({ statuses: ['operating'] });
+    expect(await idsInArea(store, service, square)).toEqual(['hn-mau-dong-van']);
   });
 });
