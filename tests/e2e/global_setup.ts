@@ -1,7 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { buildIfStale } from './build_if_stale';
 import { preview, type PreviewServer } from 'vite';
 import type { TestProject } from 'vitest/node';
 
@@ -12,21 +11,6 @@ declare module 'vitest' {
 }
 
 const root = resolve(import.meta.dirname, '../..');
-
-function newestMtime(p: string): number {
-  if (!existsSync(p)) return 0;
-  const st = statSync(p);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return Math.max(0, ...readdirSync(p).map((n) => newestMtime(join(p, n))));
-}
-
-/** Rebuilds dist/ when a source is newer than it, so `npm test` alone always tests the current code. */
-function buildIfStale(): void {
-  const built = newestMtime(join(root, 'dist/index.html'));
-  const inputs = ['src', 'public', 'geodata', 'index.html', 'vite.config.ts', 'package-lock.json'].map((p) => newestMtime(join(root, p)));
-  if (built && built >= Math.max(...inputs)) return;
-  execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-}
 
 function freePort(): Promise<number> {
   return new Promise((res, rej) => {

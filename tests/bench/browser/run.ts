@@ -7,7 +7,8 @@
  * and raw JSON to tests/bench/out/.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { buildIfStale } from '../../e2e/build_if_stale';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -50,22 +51,6 @@ interface PageResult {
 
 function log(message: string): void {
   process.stdout.write(`${message}\n`);
-}
-
-function newestMtime(p: string): number {
-  if (!existsSync(p)) return 0;
-  const st = statSync(p);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return Math.max(0, ...readdirSync(p).map((n) => newestMtime(join(p, n))));
-}
-
-/** Rebuilds dist/ when a source is newer (as tests/e2e/global_setup.ts does). */
-function buildIfStale(): void {
-  const built = newestMtime(join(ROOT, 'dist/index.html'));
-  const inputs = ['src', 'public', 'geodata', 'index.html', 'vite.config.ts', 'package-lock.json'].map((p) => newestMtime(join(ROOT, p)));
-  if (built && built >= Math.max(...inputs)) return;
-  log('building dist/ (stale)…');
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
 }
 
 async function openPage(browser: Browser, url: string): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
