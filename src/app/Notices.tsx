@@ -1,18 +1,32 @@
+import { useEffect } from 'preact/hooks';
+import type { Notice } from '../store/types';
 import { noticeText, t } from './i18n';
 import { useStore } from './use_store';
+
+const INFO_MS = 12_000;
+
+/** Import failures and map errors need the planner's attention; the rest is information. */
+function isProblem(n: Notice): boolean {
+  return n.key.startsWith('import:') || n.key === 'notice.mapError' || n.key === 'notice.basemapFailed';
+}
 
 /** One-time notices (e.g. the online basemap failed); each can be dismissed. */
 export function Notices() {
   const lang = useStore((s) => s.lang);
   const notices = useStore((s) => s.notices);
   const dismiss = useStore((s) => s.dismissNotice);
+  // Information fades after a while; problems stay until the planner closes them.
+  useEffect(() => {
+    const timers = notices.filter((n) => !isProblem(n)).map((n) => setTimeout(() => dismiss(n), INFO_MS));
+    return () => timers.forEach(clearTimeout);
+  }, [notices, dismiss]);
   if (!notices.length) return null;
   return (
     <div class="notices" role="status" data-testid="notices">
       {notices.map((n, i) => (
-        <div class={n.key.startsWith('import:') ? 'notice problem' : 'notice'} role={n.key.startsWith('import:') ? 'alert' : undefined} key={n.key + i}>
+        <div class={isProblem(n) ? 'notice problem' : 'notice'} role={isProblem(n) ? 'alert' : undefined} key={n.key + i}>
           <span>{noticeText(lang, n.key, n.params)}</span>
-          <button type="button" aria-label={t(lang, 'notice.dismiss')} onClick={() => dismiss(i)}>
+          <button type="button" aria-label={t(lang, 'notice.dismiss')} onClick={() => dismiss(n)}>
             ×
           </button>
         </div>

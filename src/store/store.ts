@@ -77,7 +77,7 @@ const viewSlice: StateCreator<Store, [], [], ViewSlice> = (set) => ({
         ? s
         : { notices: [...s.notices, n] },
     ),
-  dismissNotice: (i) => set((s) => ({ notices: s.notices.filter((_, j) => j !== i) })),
+  dismissNotice: (n) => set((s) => ({ notices: s.notices.filter((m) => m !== n) })),
   requestFit: () => set((s) => ({ fitRequest: s.fitRequest + 1 })),
   setCamera: (camera) => set({ camera }),
   jumpTo: (c) => set((s) => ({ cameraRequest: { ...c, n: (s.cameraRequest?.n ?? 0) + 1 } })),

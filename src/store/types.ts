@@ -101,7 +101,7 @@ export interface ViewSlice {
   setLayer(layer: 'zones' | 'villages', on: boolean): void;
   setTool(t: Tool): void;
   notify(n: Notice): void;
-  dismissNotice(i: number): void;
+  dismissNotice(n: Notice): void;
   requestFit(): void;
   flyTo(id: string, layer?: 'cluster' | 'zone' | 'village'): void;
   setCamera(c: Camera): void;

@@ -81,7 +81,7 @@ describe('store and selectors', () => {
     store.getState().notify({ key: 'notice.basemapFailed' });
     store.getState().notify({ key: 'notice.basemapFailed' });
     expect(store.getState().notices).toHaveLength(1);
-    store.getState().dismissNotice(0);
+    store.getState().dismissNotice(store.getState().notices[0]!);
     expect(store.getState().notices).toHaveLength(0);
   });
   it('reconciles the dataset with the reported figures', async () => {

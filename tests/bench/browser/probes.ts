@@ -5,7 +5,7 @@
  */
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- page globals */
-type W = Window & { __mapView?: { map: any }; __map?: any; __firstRender?: { t: number; rendered: number; styleLoaded: number | null }; __styleLoaded?: number };
+type W = Window & { __mapView?: { map: any; visibleOnly(f: any[]): any[] }; __map?: any; __firstRender?: { t: number; rendered: number; styleLoaded: number | null }; __styleLoaded?: number };
 
 /**
  * Init script: records `window.__firstRender` = time since navigation start (ms) of the
@@ -107,7 +107,9 @@ export async function appFilter(args: { pairs: number; minPairs: number; capMs: 
       input.click();
       await idle;
       const ms = performance.now() - t0;
-      out.push({ ms, hidden, rendered: map.queryRenderedFeatures({ layers: ['cluster-fill'] }).length });
+      // The app hides filtered-out clusters through feature state: count what is drawn visibly.
+      const view = (window as W).__mapView!;
+      out.push({ ms, hidden, rendered: view.visibleOnly(map.queryRenderedFeatures({ layers: ['cluster-fill'] })).length });
       await new Promise((r) => setTimeout(r, 100));
     }
   }
