@@ -23,17 +23,29 @@ export const GEOMETRY_QUALITIES = [
 ] as const;
 export type GeometryQuality = (typeof GEOMETRY_QUALITIES)[number];
 
-/** Properties of one industrial cluster (CCN) feature in `geodata/clusters.geojson`. */
-export interface ClusterProps {
+/** What every sourced place (cluster, zone, village) carries: identity, location and provenance. */
+export interface PlaceProps {
   /** Stable ASCII id, e.g. `nd-thang-cuong`. */
   id: string;
   name: string;
   ex_province: ExProvince;
   old_district: string | null;
-  /** Old (pre-2025) communes as the sources name them. */
-  communes: string[];
   /** 2025 commune from the gazetteer crosswalk, where known. */
   new_commune: string | null;
+  sources: string[];
+  /** ISO date (YYYY, YYYY-MM or YYYY-MM-DD) of the newest source used. */
+  as_of: string;
+  geometry_quality: GeometryQuality;
+  /** Free-text notes: conflicts between sources, inferences. */
+  notes?: string | null;
+  /** `source`: a source names the commune/district; `name-inferred`: placed by the name only. */
+  location_basis?: LocationBasis | null;
+}
+
+/** Properties of one industrial cluster (CCN) feature in `geodata/clusters.geojson`. */
+export interface ClusterProps extends PlaceProps {
+  /** Old (pre-2025) communes as the sources name them. */
+  communes: string[];
   planned_area_ha: number | null;
   status: ClusterStatus;
   wwtp: WwtpState;
@@ -44,16 +56,8 @@ export interface ClusterProps {
   model: string | null;
   industries: string | null;
   decision: string | null;
-  sources: string[];
-  /** ISO date (YYYY, YYYY-MM or YYYY-MM-DD) of the newest source used. */
-  as_of: string;
-  geometry_quality: GeometryQuality;
-  /** Free-text notes: conflicts between sources, inferences. */
-  notes?: string | null;
   /** Where sources disagree: what they say and which value was used. */
   reported_conflicts?: string | null;
-  /** `source`: a source names the commune/district; `name-inferred`: placed by the cluster's name only. */
-  location_basis?: LocationBasis | null;
   /** Year of the establishment decision, where a source gives it. */
   established_year?: number | null;
 }
@@ -66,40 +70,20 @@ export type ClusterFeature = Feature<ClusterGeometry, ClusterProps>;
 export type ClusterCollection = FeatureCollection<ClusterGeometry, ClusterProps>;
 
 /** Properties of one industrial zone (KCN). */
-export interface ZoneProps {
-  id: string;
-  name: string;
-  ex_province: ExProvince;
-  old_district: string | null;
+export interface ZoneProps extends PlaceProps {
   communes: string[];
-  new_commune: string | null;
   area_ha: number | null;
   status: ClusterStatus;
-  sources: string[];
-  as_of: string;
-  geometry_quality: GeometryQuality;
-  notes?: string | null;
   reported_conflicts?: string | null;
-  location_basis?: LocationBasis | null;
 }
 export type ZoneFeature = Feature<Polygon | MultiPolygon | Point, ZoneProps>;
 export type ZoneCollection = FeatureCollection<Polygon | MultiPolygon | Point, ZoneProps>;
 
 /** Properties of one craft village (làng nghề). */
-export interface VillageProps {
-  id: string;
-  name: string;
+export interface VillageProps extends PlaceProps {
   craft: string | null;
-  ex_province: ExProvince;
-  old_district: string | null;
   old_commune: string | null;
-  new_commune: string | null;
   recognised: 'yes' | 'unknown';
-  sources: string[];
-  as_of: string;
-  geometry_quality: GeometryQuality;
-  notes?: string | null;
-  location_basis?: LocationBasis | null;
 }
 export type VillageFeature = Feature<Point, VillageProps>;
 export type VillageCollection = FeatureCollection<Point, VillageProps>;
