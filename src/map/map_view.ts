@@ -61,7 +61,7 @@ export class MapView {
       bounds: PROVINCE_BOUNDS,
       fitBoundsOptions: { padding: { top: 20, bottom: 20, left: 20, right: 200 } },
       attributionControl: false,
-      // Keeps the canvas readable for screenshots and image export.
+      // Keeps the canvas readable after drawing (screenshots, pixel checks in the e2e tests).
       canvasContextAttributes: { preserveDrawingBuffer: true },
       maxBounds: [104.6, 19.3, 107.6, 21.3],
     });

@@ -1,5 +1,5 @@
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
-import { CLUSTER_LAYERS, FONT_BOLD, FONT_REGULAR, LYR, SRC } from './ids';
+import { FONT_BOLD, FONT_REGULAR, LYR, SRC } from './ids';
 import { AREA_COLOR, HIGHLIGHT_COLOR, OUTSIDE_COLOR, IMPORTED_COLOR, PROX_COLOR, STATUS_COLOR, VILLAGE_COLOR, WWTP_COLOR, ZONE_COLOR } from './palette';
 
 const empty = (): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features: [] });
@@ -211,4 +211,3 @@ export function buildStyle(assetBase: string): StyleSpecification {
   };
 }
 
-export { CLUSTER_LAYERS };

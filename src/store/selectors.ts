@@ -33,8 +33,6 @@ const nameIndex = memoLast((props: ClusterProps[]) =>
 export const selectFilteredIds = (s: Store): string[] => filtered(s.clusters, s.filter).ids;
 /** Statistics of the filtered clusters, total and per ex-province. */
 export const selectFilteredStats = (s: Store) => stats(filtered(s.clusters, s.filter).props);
-/** Statistics of the whole dataset. */
-export const selectAllStats = (s: Store) => stats(propsOf(s.clusters));
 /** Cluster lookup by id. */
 export const selectClusterById = (s: Store) => byId(s.clusters);
 /** Accent-insensitive name index over all clusters. */

@@ -45,11 +45,9 @@ const selectionSlice: StateCreator<Store, [], [], SelectionSlice> = (set) => ({
   areas: [],
   imported: null,
   setFocus: (id) => set({ focusId: id }),
-  setSelection: (selection) => set({ selection }),
   select: (ids, mode) => set((s) => ({ selection: combineSelection(s.selection, ids, mode) })),
   clearSelection: () => set({ selection: { type: 'none' }, areas: [] }),
   addArea: (a) => set((s) => ({ areas: [...s.areas, a] })),
-  clearAreas: () => set({ areas: [] }),
   setImported: (imported) => set({ imported }),
 });
 

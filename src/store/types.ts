@@ -53,12 +53,10 @@ export interface SelectionSlice {
   /** Features imported by the planner, shown as their own layer (never mixed with the dataset). */
   imported: { name: string; fc: FeatureCollection } | null;
   setFocus(id: string | null): void;
-  setSelection(sel: Selection): void;
   /** Combines ids with the selection ('toggle' flips each id). */
   select(ids: readonly string[], mode: SelectMode): void;
   clearSelection(): void;
   addArea(a: AreaFeature): void;
-  clearAreas(): void;
   setImported(v: SelectionSlice['imported']): void;
 }
 
