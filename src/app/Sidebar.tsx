@@ -8,6 +8,7 @@ import type { PanelId } from '../store/types';
 import { t, type MessageKey } from './i18n';
 import { Reconcile } from './Reconcile';
 import { ProximityPanel } from './ProximityPanel';
+import { ClusterList } from './ClusterList';
 import { useAppStoreApi, useStore } from './use_store';
 
 /** A multi-select facet: checked = passes. `null` in the store means all pass. */
@@ -173,11 +174,13 @@ export function Sidebar() {
       <nav class="tabs" role="tablist">
         <Tab id="filters">{t(lang, 'panel.filters')}</Tab>
         <Tab id="stats">{t(lang, 'panel.stats')}</Tab>
+        <Tab id="list">{t(lang, 'panel.list')}</Tab>
         <Tab id="proximity">{t(lang, 'panel.proximity')}</Tab>
         <Tab id="reconcile">{t(lang, 'panel.reconcile')}</Tab>
       </nav>
       {panel === 'filters' && <FilterPanel />}
       {(panel === 'filters' || panel === 'stats') && <StatsPanel />}
+      {panel === 'list' && <ClusterList />}
       {panel === 'proximity' && <ProximityPanel />}
       {panel === 'reconcile' && <Reconcile />}
       <p class="hint foot">{t(lang, 'footer.schematic')}</p>

@@ -67,7 +67,7 @@ export interface Camera {
   zoom: number;
 }
 
-export type PanelId = 'filters' | 'stats' | 'reconcile' | 'proximity';
+export type PanelId = 'filters' | 'stats' | 'list' | 'reconcile' | 'proximity';
 /** The map's pointer tool. */
 export type Tool = 'pan' | 'polygon' | 'circle';
 export type Basemap = 'bundled' | 'osm';

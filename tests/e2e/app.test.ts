@@ -91,6 +91,23 @@ describe('the cluster map on the fixture', () => {
     await page.context().close();
   });
 
+  it('the list tab shows the filtered clusters, sorts them, and a row opens its cluster', async () => {
+    const { page } = await openApp(browser(), baseUrl);
+    await toggleProvince(page, 'Hà Nam');
+    await page.getByTestId('tab-list').click();
+    const list = page.getByTestId('cluster-list');
+    const ids = () => list.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.id));
+    expect(await ids()).toHaveLength(5);
+    expect(await list.locator('h2').textContent()).toBe('Danh sách 5 cụm theo bộ lọc');
+    await list.getByRole('button', { name: /Diện tích/ }).click();
+    expect(await ids()).toEqual(['nd-mau-hai-hau', 'nd-mau-xuan-tien', 'nb-mau-khanh-nhac', 'nd-mau-y-yen', 'nb-mau-gian-khau']);
+    await list.locator('tr[data-id="nd-mau-y-yen"]').click();
+    await expect.poll(() => page.getByTestId('details').locator('h2').textContent()).toBe('CCN Mẫu Ý Yên');
+    await expect.poll(() => page.getByTestId('selection-count').textContent()).toBe('Đã chọn 1 cụm');
+    await screenshot(page, 'app-list');
+    await page.context().close();
+  });
+
   it('switches the interface to English', async () => {
     const { page } = await openApp(browser(), baseUrl);
     await page.getByRole('button', { name: 'Ngôn ngữ' }).click();
