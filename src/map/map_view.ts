@@ -64,6 +64,7 @@ export class MapView {
       // Keeps the canvas readable after drawing (screenshots, pixel checks in the e2e tests).
       canvasContextAttributes: { preserveDrawingBuffer: true },
       maxBounds: [104.6, 19.3, 107.6, 21.3],
+      fadeDuration: 0,
     });
     this.map.addControl(new NavigationControl({ visualizePitch: false }), 'top-right');
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
