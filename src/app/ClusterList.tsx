@@ -3,6 +3,7 @@ import { formatHa } from '../geo/format';
 import type { ClusterProps } from '../geo/types';
 import { selectClusterById, selectFilteredIds, selectSelectedIds } from '../store/selectors';
 import { t, type MessageKey } from './i18n';
+import { SortHeader, type SortState } from './SortHeader';
 import { useAppStoreApi, useStore } from './use_store';
 
 type SortKey = 'name' | 'ex_province' | 'status' | 'planned_area_ha' | 'wwtp';
@@ -28,20 +29,14 @@ export function ClusterList() {
   const lookup = useStore(selectClusterById);
   const selected = useStore(selectSelectedIds);
   const focusId = useStore((s) => s.focusId);
-  const [sort, setSort] = useState<{ key: SortKey; asc: boolean }>({ key: 'name', asc: true });
+  const [sort, setSort] = useState<SortState<SortKey>>({ key: 'name', asc: true });
   const rows = useMemo(() => {
     const ps = ids.map((id) => lookup.get(id)!.properties);
     ps.sort((a, b) => (sort.asc ? 1 : -1) * compare(a, b, sort.key) || a.name.localeCompare(b.name, 'vi'));
     return ps;
   }, [ids, lookup, sort]);
   const sel = useMemo(() => new Set(selected), [selected]);
-  const th = (key: SortKey, label: MessageKey) => (
-    <th scope="col" aria-sort={sort.key === key ? (sort.asc ? 'ascending' : 'descending') : 'none'}>
-      <button type="button" class="sort" onClick={() => setSort({ key, asc: sort.key === key ? !sort.asc : true })}>
-        {t(lang, label)} {sort.key === key ? (sort.asc ? '▲' : '▼') : ''}
-      </button>
-    </th>
-  );
+  const th = (key: SortKey, label: MessageKey) => <SortHeader col={key} label={t(lang, label)} sort={sort} onSort={setSort} />;
   return (
     <div class="panel" data-testid="cluster-list">
       <h2>{t(lang, 'list.title', { n: rows.length })}</h2>

@@ -4,6 +4,7 @@ import { selectClusterById, selectProxRows } from '../store/selectors';
 import { PROX_KM_MAX, PROX_KM_MIN } from '../store/store';
 import type { ProxKind } from '../store/types';
 import { t, type MessageKey } from './i18n';
+import { SortHeader, type SortState } from './SortHeader';
 import { useAppStoreApi, useStore } from './use_store';
 
 type SortKey = 'name' | 'province' | 'distance';
@@ -20,7 +21,7 @@ export function ProximityPanel() {
   const zones = useStore((s) => s.zones);
   const villages = useStore((s) => s.villages);
   const clusters = useStore(selectClusterById);
-  const [sort, setSort] = useState<{ key: SortKey; asc: boolean }>({ key: 'distance', asc: true });
+  const [sort, setSort] = useState<SortState<SortKey>>({ key: 'distance', asc: true });
   const s = store.getState();
 
   const names = useMemo(() => {
@@ -48,13 +49,7 @@ export function ProximityPanel() {
     [zones],
   );
   const clusterOptions = useMemo(() => [...clusters.values()].sort((a, b) => a.properties.name.localeCompare(b.properties.name, 'vi')), [clusters]);
-  const th = (key: SortKey, text: string) => (
-    <th scope="col" aria-sort={sort.key === key ? (sort.asc ? 'ascending' : 'descending') : 'none'}>
-      <button type="button" class="sort" onClick={() => setSort({ key, asc: sort.key === key ? !sort.asc : true })}>
-        {text} {sort.key === key ? (sort.asc ? '▲' : '▼') : ''}
-      </button>
-    </th>
-  );
+  const th = (key: SortKey, text: string) => <SortHeader col={key} label={text} sort={sort} onSort={setSort} />;
   const clusterIds = rows.filter((r) => r.layer === 'cluster').map((r) => r.id);
 
   return (
