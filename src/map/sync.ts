@@ -5,8 +5,8 @@ import type { MapView } from './map_view';
 import { SRC } from './ids';
 
 /**
- * Pushes store changes into the map, outside Preact: data only when it changed,
- * filters as layer filters, selection and focus as feature state.
+ * Pushes store changes into the map, outside Preact: data only when it changed;
+ * the filter, the selection and the focus as feature state (no tile is rebuilt).
  *
  * @param store - the app store
  * @param view - the map
