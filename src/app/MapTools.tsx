@@ -32,6 +32,7 @@ export function MapTools() {
   );
   return (
     <div class="map-tools" role="toolbar" aria-label={t(lang, 'tools.title')}>
+     <div class="buttons">
       {btn('polygon', t(lang, 'tools.polygon'))}
       {btn('circle', t(lang, 'tools.circle'))}
       <button type="button" data-testid="select-filtered" onClick={() => {
@@ -41,6 +42,7 @@ export function MapTools() {
         {t(lang, 'tools.selectFiltered')}
       </button>
       <ImportControl proximity={proximity} />
+     </div>
       <span class="hint">{tool === 'pan' ? t(lang, 'tools.hint') : t(lang, 'tools.drawHint')}</span>
     </div>
   );
