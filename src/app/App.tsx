@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useContext, useEffect, useRef } from 'preact/hooks';
 import { MapView } from '../map/map_view';
 import { syncMapWithStore } from '../map/sync';
 import { mapActions } from './map_actions';
@@ -10,13 +10,14 @@ import { Legend } from './Legend';
 import { Notices } from './Notices';
 import { SearchBox } from './SearchBox';
 import { Sidebar } from './Sidebar';
-import { ProximityContext, StoreContext, useProximity, useStore } from './use_store';
+import { MapViewContext, ProximityContext, StoreContext, useProximity, useStore } from './use_store';
 import type { ProximityService } from '../store/proximity_service';
 import { t } from './i18n';
 
 function MapPane({ store, assetBase }: { store: AppStore; assetBase: string }) {
   const el = useRef<HTMLDivElement>(null);
   const proximity = useProximity();
+  const viewRef = useContext(MapViewContext);
   useEffect(() => {
     const view = new MapView(
       el.current!,
@@ -24,13 +25,15 @@ function MapPane({ store, assetBase }: { store: AppStore; assetBase: string }) {
       mapActions(store, proximity, () => document.body.setAttribute('data-map-ready', 'true')),
     );
     const unsync = syncMapWithStore(store, view);
+    viewRef.current = view;
     // For tests and the console: the map's rendered state, read-only use.
     (window as unknown as { __mapView?: MapView }).__mapView = view;
     return () => {
       unsync();
+      viewRef.current = null;
       view.destroy();
     };
-  }, [store, assetBase, proximity]);
+  }, [store, assetBase, proximity, viewRef]);
   const lang = useStore((s) => s.lang);
   return <div ref={el} class="map" role="region" aria-label={t(lang, 'map.label')} data-testid="map" />;
 }
@@ -76,9 +79,11 @@ function LoadState() {
 
 /** The whole app: header, sidebar, map with legend and details. */
 export function App({ store, assetBase, proximity }: { store: AppStore; assetBase: string; proximity: ProximityService }) {
+  const mapViewRef = useRef<MapView | null>(null);
   return (
     <StoreContext.Provider value={store}>
      <ProximityContext.Provider value={proximity}>
+     <MapViewContext.Provider value={mapViewRef}>
       <Header />
       <main class="body">
         <Sidebar />
@@ -92,6 +97,7 @@ export function App({ store, assetBase, proximity }: { store: AppStore; assetBas
         </section>
         <Details />
       </main>
+     </MapViewContext.Provider>
      </ProximityContext.Provider>
     </StoreContext.Provider>
   );

@@ -1,10 +1,18 @@
 import { selectClusterById, selectFilteredIds, selectSelectedIds } from '../store/selectors';
 import type { ClusterFeature } from '../geo/types';
-import { downloadText } from './download';
+import { downloadBlob, downloadText } from './download';
+import { useContext } from 'preact/hooks';
+import { formatNumber } from '../geo/format';
+import { BUNDLED_ATTRIBUTION } from '../map/style';
 import { t } from './i18n';
-import { useAppStoreApi, useStore } from './use_store';
+import { MapViewContext, useAppStoreApi, useStore } from './use_store';
 
 type Format = 'geojson' | 'csv' | 'areas';
+
+/** Local calendar date as YYYY-MM-DD (file names, image captions). */
+function isoDay(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
 
 /**
  * Exports exactly the selection (or, with nothing selected, the filtered set — and says so),
@@ -14,6 +22,21 @@ export function ExportMenu() {
   const store = useAppStoreApi();
   const lang = useStore((s) => s.lang);
   const hasAreas = useStore((s) => s.areas.length > 0);
+  const viewRef = useContext(MapViewContext);
+  const image = async () => {
+    const view = viewRef.current;
+    if (!view) return;
+    const s = store.getState();
+    const { composeMapImage } = await import('./export_image');
+    const snap = await view.snapshot();
+    const total = s.clusters?.features.length ?? 0;
+    const shown = selectFilteredIds(s).length;
+    const provinces = s.filter.provinces ? s.filter.provinces.join(', ') : t(lang, 'export.allProvinces');
+    const date = new Date();
+    const subtitle = `${t(lang, 'filter.showing', { n: formatNumber(shown, lang), total: formatNumber(total, lang) })} · ${provinces} · ${isoDay(date)}`;
+    const blob = await composeMapImage({ ...snap, lang, subtitle, attribution: `${BUNDLED_ATTRIBUTION}${s.basemap === 'osm' ? ' · © OpenStreetMap contributors' : ''}` });
+    downloadBlob(blob, `ban-do-cum-cong-nghiep_${isoDay(date)}.png`);
+  };
   const run = async (format: Format) => {
     const s = store.getState();
     const [{ exportGeoJSON, exportAreas }, { clustersToCsv }, { exportFileName }] = await Promise.all([
@@ -48,6 +71,7 @@ export function ExportMenu() {
       <span>{t(lang, 'export.title')}:</span>
       <button type="button" data-testid="export-geojson" onClick={() => void run('geojson')}>GeoJSON</button>
       <button type="button" data-testid="export-csv" onClick={() => void run('csv')}>CSV</button>
+      <button type="button" data-testid="export-png" onClick={() => void image()}>PNG</button>
       <button type="button" data-testid="export-areas" disabled={!hasAreas} onClick={() => void run('areas')}>
         {t(lang, 'export.areas')}
       </button>

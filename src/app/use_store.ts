@@ -2,10 +2,13 @@ import { createContext } from 'preact';
 import { useContext, useEffect, useReducer, useRef } from 'preact/hooks';
 import type { AppStore } from '../store/store';
 import type { ProximityService } from '../store/proximity_service';
+import type { MapView } from '../map/map_view';
 import type { Store } from '../store/types';
 
 export const StoreContext = createContext<AppStore | null>(null);
 export const ProximityContext = createContext<ProximityService | null>(null);
+/** The map view once it exists (for image export). */
+export const MapViewContext = createContext<{ current: MapView | null }>({ current: null });
 
 /** The proximity service (Web Worker) from context. */
 export function useProximity(): ProximityService {

@@ -237,6 +237,27 @@ export class MapView {
     });
   }
 
+  /**
+   * A copy of what the map shows now, for image export, with the ground resolution.
+   *
+   * @returns the canvas copy (device pixels) and metres per CSS pixel at the centre
+   */
+  async snapshot(): Promise<{ canvas: HTMLCanvasElement; metresPerPixel: number; pixelRatio: number }> {
+    await new Promise<void>((res) => {
+      this.map.once('idle', () => res());
+      this.map.triggerRepaint();
+    });
+    const src = this.map.getCanvas();
+    const canvas = document.createElement('canvas');
+    canvas.width = src.width;
+    canvas.height = src.height;
+    canvas.getContext('2d')!.drawImage(src, 0, 0);
+    const c = this.map.getCenter();
+    // Web Mercator ground resolution at the centre's latitude (512-px tiles in MapLibre).
+    const metresPerPixel = (40075016.686 * Math.cos((c.lat * Math.PI) / 180)) / (512 * 2 ** this.map.getZoom());
+    return { canvas, metresPerPixel, pixelRatio: src.width / src.clientWidth };
+  }
+
   /** Rendered cluster features (what the user sees), for tests and exports. */
   renderedClusters(): MapGeoJSONFeature[] {
     return this.visibleOnly(this.map.queryRenderedFeatures({ layers: [...CLUSTER_LAYERS] }));

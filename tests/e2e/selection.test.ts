@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from './browser';
@@ -69,6 +69,36 @@ describe('selection and export', () => {
     const areas = await exportSelection(page, 'areas');
     expect(JSON.parse(areas.text).features).toHaveLength(1);
     expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('exports a PNG of the map with title, legend and scale', async () => {
+    const { page } = await openApp(browser(), baseUrl);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
+    expect(download.suggestedFilename()).toMatch(/^ban-do-cum-cong-nghiep_\d{4}-\d{2}-\d{2}\.png$/);
+    const png = readFileSync((await download.path())!);
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    writeFileSync(resolve(import.meta.dirname, 'screenshots', 'export-map.png'), png);
+    const map = (await page.getByTestId('map').boundingBox())!;
+    // Width = the map's; height = the map plus the title band and the attribution line.
+    expect(png.readUInt32BE(16)).toBe(Math.round(map.width));
+    expect(png.readUInt32BE(20)).toBe(Math.round(map.height) + 64 + 28);
+    // The image holds the drawn map: decode it in the page and count non-white pixels.
+    const coloured = await page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i]! < 240 || d[i + 1]! < 240 || d[i + 2]! < 240) n++;
+      return n / (c.width * c.height);
+    }, png.toString('base64'));
+    expect(coloured).toBeGreaterThan(0.3);
     await page.context().close();
   });
 
