@@ -1,4 +1,5 @@
-import { readFileSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
@@ -37,6 +38,34 @@ function geodata(): Plugin {
   };
 }
 
+/**
+ * A service worker that precaches the whole build (app, data, fonts, glyphs), so the map
+ * reopens with no connection at all. The file list is written at build time.
+ */
+function offline(): Plugin {
+  return {
+    name: 'offline-sw',
+    apply: 'build',
+    generateBundle(_, bundle) {
+      const files = Object.keys(bundle).filter((f) => !f.endsWith('.map'));
+      const glyphs = existsSync('public/fonts')
+        ? readdirSync('public/fonts').flatMap((d) => readdirSync(`public/fonts/${d}`).map((f) => `fonts/${encodeURIComponent(d)}/${f}`))
+        : [];
+      // The version follows the contents (data files keep their names), so any change installs a new cache.
+      const hash = createHash('sha256');
+      for (const f of files) {
+        const item = bundle[f]!;
+        hash.update(f).update(item.type === 'chunk' ? item.code : item.source);
+      }
+      const version = hash.digest('hex').slice(0, 12);
+      const sw = readFileSync('src/app/sw_template.js', 'utf8')
+        .replace('__VERSION__', version)
+        .replace('__FILES__', JSON.stringify(['./', ...files.filter((f) => f !== 'index.html'), 'index.html', ...glyphs]));
+      this.emitFile({ type: 'asset', fileName: 'sw.js', source: sw });
+    },
+  };
+}
+
 /** No inline script; map tiles only from OpenStreetMap when the planner turns the online basemap on. */
 const CSP = [
   "default-src 'self'",
@@ -62,7 +91,7 @@ function csp(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [preact(), geodata(), csp()],
+  plugins: [preact(), geodata(), csp(), offline()],
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 1200 },
   preview: { port: 4173 },
 });

@@ -21,3 +21,10 @@ render(<App store={store} assetBase={base} proximity={proximity} />, document.ge
 syncUrl(store);
 void loadData(store, base, checkFile);
 runProximity(store, proximity);
+
+// Offline: the production build precaches itself in a service worker (see vite.config.ts).
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  void navigator.serviceWorker.register(new URL('sw.js', base).href).catch(() => {
+    store.getState().notify({ key: 'notice.offlineUnavailable' });
+  });
+}

@@ -24,7 +24,8 @@ export interface AppPage {
 
 /** Opens the app; blocks (and records) every request that leaves the local server. */
 export async function openApp(browser: Browser, baseUrl: string, opts: OpenOptions = {}): Promise<AppPage> {
-  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 800 }, acceptDownloads: true });
+  // The offline service worker would answer before page.route: tests that serve fixtures keep it out.
+  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 800 }, acceptDownloads: true, serviceWorkers: 'block' });
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   const externalRequests: string[] = [];

@@ -33,6 +33,27 @@ describe('offline and hardening', () => {
     await page.context().close();
   });
 
+  it('reopens with no connection at all, from the service worker cache', async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'allow' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(baseUrl);
+    await page.waitForSelector('body[data-map-ready="true"]');
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await context.setOffline(true);
+    expect(await page.evaluate(() => fetch('data/clusters.geojson', { cache: 'no-store' }).then((r) => r.ok, () => false))).toBe(true);
+    await page.reload();
+    await page.waitForSelector('body[data-map-ready="true"]', { timeout: 60_000 });
+    await page.waitForFunction(() => !document.querySelector('.loading'));
+    await waitForMapIdle(page);
+    expect((await renderedClusterIds(page)).length).toBeGreaterThan(50);
+    expect(await page.getByTestId('load-error').count()).toBe(0);
+    await screenshot(page, 'offline-reload');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('serves a Content-Security-Policy under which an injected inline script does not run', async () => {
     const { page, consoleErrors } = await openApp(browser(), baseUrl);
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
