@@ -9,11 +9,6 @@ import { MapViewContext, useAppStoreApi, useStore } from './use_store';
 
 type Format = 'geojson' | 'csv' | 'areas';
 
-/** Local calendar date as YYYY-MM-DD (file names, image captions). */
-function isoDay(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 /**
  * Exports exactly the selection (or, with nothing selected, the filtered set — and says so),
  * as GeoJSON or CSV; the drawn selection areas as GeoJSON. Export code loads on first use.
@@ -27,15 +22,15 @@ export function ExportMenu() {
     const view = viewRef.current;
     if (!view) return;
     const s = store.getState();
-    const { composeMapImage } = await import('./export_image');
+    const [{ composeMapImage }, { localIsoDay }] = await Promise.all([import('./export_image'), import('../geo/export_filename')]);
     const snap = await view.snapshot();
     const total = s.clusters?.features.length ?? 0;
     const shown = selectFilteredIds(s).length;
     const provinces = s.filter.provinces ? s.filter.provinces.join(', ') : t(lang, 'export.allProvinces');
     const date = new Date();
-    const subtitle = `${t(lang, 'filter.showing', { n: formatNumber(shown, lang), total: formatNumber(total, lang) })} · ${provinces} · ${isoDay(date)}`;
+    const subtitle = `${t(lang, 'filter.showing', { n: formatNumber(shown, lang), total: formatNumber(total, lang) })} · ${provinces} · ${localIsoDay(date)}`;
     const blob = await composeMapImage({ ...snap, lang, subtitle, attribution: `${BUNDLED_ATTRIBUTION}${s.basemap === 'osm' ? ' · © OpenStreetMap contributors' : ''}` });
-    downloadBlob(blob, `ban-do-cum-cong-nghiep_${isoDay(date)}.png`);
+    downloadBlob(blob, `ban-do-cum-cong-nghiep_${localIsoDay(date)}.png`);
   };
   const run = async (format: Format) => {
     const s = store.getState();

@@ -15,11 +15,8 @@ export const checkFile: FileCheck = async (key, file, value, outline) => {
     case 'villages':
       return v.validateVillages(value, opts).map(v.formatError);
     case 'exProvinces':
-    case 'province': {
-      const fc = value as { features: unknown[] };
-      const problems = v.validateBoundaries(fc, file);
-      return problems;
-    }
+    case 'province':
+      return v.validateBoundaries(value, file);
     case 'reported': {
       const r = value as { provinces?: unknown };
       return Array.isArray(r.provinces) ? [] : ['expected a "provinces" array'];

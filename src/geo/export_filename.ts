@@ -56,9 +56,20 @@ export function exportFileName(opts: ExportFileNameOptions): string {
     const st = statusToken(statuses);
     if (st) parts.push(st);
   }
-  const pad = (n: number) => String(n).padStart(2, '0');
-  parts.push(`${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`);
+  parts.push(localIsoDay(date));
   return `${parts.join('_')}.${ext}`;
+}
+
+/**
+ * The local calendar day of a date as YYYY-MM-DD (file names, captions).
+ *
+ * @param date - any valid Date
+ * @example
+ * localIsoDay(new Date(2026, 10, 23)) // '2026-11-23'
+ */
+export function localIsoDay(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 function slug(s: string): string {

@@ -111,6 +111,11 @@ export class MapView {
     this.uploaded.set(data, true);
   }
 
+  /** Replaces a small overlay source's data (no memo: these change with every gesture); null empties it. */
+  private replaceData(source: string, fc: FeatureCollection | null): void {
+    (this.map.getSource(source) as GeoJSONSource).setData(fc ?? { type: 'FeatureCollection', features: [] });
+  }
+
   /** Shows the ex-province outlines and the outer boundary. */
   setBoundaries(exProvinces: FeatureCollection | null, province: FeatureCollection | null): void {
     if (exProvinces) this.setData(SRC.exProvinces, exProvinces);
@@ -127,7 +132,6 @@ export class MapView {
     this.hidden = new Set();
     this.selected = new Set();
     this.focused = null;
-    this.uploaded.set(fc, true);
   }
 
   setZones(fc: ZoneCollection): void {
@@ -192,12 +196,12 @@ export class MapView {
 
   /** Shows the selection areas (drawn or imported). */
   setAreas(fc: FeatureCollection): void {
-    (this.map.getSource(SRC.areas) as GeoJSONSource).setData(fc);
+    this.replaceData(SRC.areas, fc);
   }
 
   /** Shows the planner's imported features as their own layer. */
   setImported(fc: FeatureCollection | null): void {
-    (this.map.getSource(SRC.imported) as GeoJSONSource).setData(fc ?? { type: 'FeatureCollection', features: [] });
+    this.replaceData(SRC.imported, fc);
   }
 
   /** Shows or hides an optional layer group. */
@@ -219,7 +223,7 @@ export class MapView {
 
   /** Shows the proximity result overlay (rings, links, hit markers), or nothing. */
   setProxOverlay(fc: FeatureCollection | null): void {
-    (this.map.getSource(SRC.prox) as GeoJSONSource).setData(fc ?? { type: 'FeatureCollection', features: [] });
+    this.replaceData(SRC.prox, fc);
   }
 
   /** Jumps to a view (e.g. from a shared link). */
