@@ -3,6 +3,8 @@ import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
+import { CLUSTER_ANCHORS_FILE, clusterAnchorsText } from './src/geo/cluster_anchors.ts';
+import type { ClusterCollection } from './src/geo/types.ts';
 
 /** Data files served under /data/ (dev) and emitted into dist/data/ (build). */
 const DATA: Record<string, string> = {
@@ -14,16 +16,31 @@ const DATA: Record<string, string> = {
   'reported_figures.json': 'geodata/reported_figures.json',
 };
 
+/**
+ * The map's anchor points (dots and labels) derived from the clusters file, so the map can
+ * load them by URL instead of computing them on the main thread at start. Null when the
+ * clusters file is missing or unreadable (the app then reports the clusters file).
+ */
+function anchorsText(): string | null {
+  try {
+    return clusterAnchorsText(JSON.parse(readFileSync(DATA['clusters.geojson']!, 'utf8')) as ClusterCollection);
+  } catch {
+    return null;
+  }
+}
+
 function geodata(): Plugin {
   return {
     name: 'geodata',
     configureServer(server) {
       server.middlewares.use('/data/', (req, res, next) => {
-        const rel = DATA[decodeURIComponent((req.url ?? '').replace(/^\//, '').split('?')[0]!)];
+        const name = decodeURIComponent((req.url ?? '').replace(/^\//, '').split('?')[0]!);
+        const rel = DATA[name];
         const file = rel && resolve(rel);
-        if (!file || !existsSync(file)) return next();
+        const body = name === CLUSTER_ANCHORS_FILE ? anchorsText() : file && existsSync(file) ? readFileSync(file) : null;
+        if (body === null) return next();
         res.setHeader('Content-Type', 'application/json; charset=utf-8');
-        res.end(readFileSync(file));
+        res.end(body);
       });
     },
     generateBundle() {
@@ -34,6 +51,8 @@ function geodata(): Plugin {
         }
         this.emitFile({ type: 'asset', fileName: `data/${name}`, source: readFileSync(rel) });
       }
+      const anchors = anchorsText();
+      if (anchors !== null) this.emitFile({ type: 'asset', fileName: `data/${CLUSTER_ANCHORS_FILE}`, source: anchors });
     },
   };
 }

@@ -1,4 +1,4 @@
-import { useContext, useEffect, useRef } from 'preact/hooks';
+import { useContext, useLayoutEffect, useRef } from 'preact/hooks';
 import { MapView } from '../map/map_view';
 import { syncMapWithStore } from '../map/sync';
 import { mapActions } from './map_actions';
@@ -13,17 +13,37 @@ import { Sidebar } from './Sidebar';
 import { MapViewContext, ProximityContext, StoreContext, useProximity, useStore } from './use_store';
 import type { ProximityService } from '../store/proximity_service';
 import { t } from './i18n';
+import { DATA_FILES } from '../store/load_data';
+import { CLUSTER_ANCHORS_FILE } from '../geo/cluster_anchors';
 
-function MapPane({ store, assetBase }: { store: AppStore; assetBase: string }) {
+function MapPane({ store, assetBase, onDrawn }: { store: AppStore; assetBase: string; onDrawn?: () => void }) {
   const el = useRef<HTMLDivElement>(null);
   const proximity = useProximity();
   const viewRef = useContext(MapViewContext);
-  useEffect(() => {
+  // A layout effect: the map (and its worker, which fetches the bundled files) starts in the
+  // same task as the first render, not a frame later.
+  useLayoutEffect(() => {
+    const s = store.getState();
+    const url = (file: string) => new URL(file, assetBase).href;
     const view = new MapView(
       el.current!,
       assetBase,
       mapActions(store, proximity, () => document.body.setAttribute('data-map-ready', 'true')),
+      {
+        data: {
+          clusters: url(DATA_FILES.clusters),
+          clusterAnchors: url(`data/${CLUSTER_ANCHORS_FILE}`),
+          zones: url(DATA_FILES.zones),
+          villages: url(DATA_FILES.villages),
+          exProvinces: url(DATA_FILES.exProvinces),
+          province: url(DATA_FILES.province),
+        },
+        showZones: s.showZones,
+        showVillages: s.showVillages,
+        osm: s.basemap === 'osm',
+      },
     );
+    if (onDrawn) void view.whenClustersDrawn().then(onDrawn);
     const unsync = syncMapWithStore(store, view);
     viewRef.current = view;
     // For tests and the console: the map's rendered state, read-only use.
@@ -33,7 +53,7 @@ function MapPane({ store, assetBase }: { store: AppStore; assetBase: string }) {
       viewRef.current = null;
       view.destroy();
     };
-  }, [store, assetBase, proximity, viewRef]);
+  }, [store, assetBase, proximity, viewRef, onDrawn]);
   const lang = useStore((s) => s.lang);
   return <div ref={el} class="map" role="region" aria-label={t(lang, 'map.label')} data-testid="map" />;
 }
@@ -77,8 +97,11 @@ function LoadState() {
   );
 }
 
-/** The whole app: header, sidebar, map with legend and details. */
-export function App({ store, assetBase, proximity }: { store: AppStore; assetBase: string; proximity: ProximityService }) {
+/**
+ * The whole app: header, sidebar, map with legend and details.
+ * `onMapDrawn` is called once the map has drawn the clusters for the first time.
+ */
+export function App({ store, assetBase, proximity, onMapDrawn }: { store: AppStore; assetBase: string; proximity: ProximityService; onMapDrawn?: () => void }) {
   const mapViewRef = useRef<MapView | null>(null);
   return (
     <StoreContext.Provider value={store}>
@@ -88,7 +111,7 @@ export function App({ store, assetBase, proximity }: { store: AppStore; assetBas
       <main class="body">
         <Sidebar />
         <section class="map-wrap">
-          <MapPane store={store} assetBase={assetBase} />
+          <MapPane store={store} assetBase={assetBase} onDrawn={onMapDrawn} />
           <LoadState />
           <MapTools />
           <SelectionBar />

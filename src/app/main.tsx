@@ -17,9 +17,13 @@ const proximity = createProximityService(
   store,
   createWorkerClient(new Worker(new URL('../geo/proximity.worker.ts', import.meta.url), { type: 'module' })),
 );
-render(<App store={store} assetBase={base} proximity={proximity} />, document.getElementById('app')!);
+// The data requests go out before the first render (the map's worker asks for the same files);
+// checking them and building the panels wait until the map has drawn the clusters.
+let mapDrawn = () => {};
+const drawn = new Promise<void>((resolve) => (mapDrawn = resolve));
+void loadData(store, base, checkFile, fetch, drawn);
+render(<App store={store} assetBase={base} proximity={proximity} onMapDrawn={mapDrawn} />, document.getElementById('app')!);
 syncUrl(store);
-void loadData(store, base, checkFile);
 runProximity(store, proximity);
 
 // Offline: the production build precaches itself in a service worker (see vite.config.ts).

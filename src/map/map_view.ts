@@ -9,9 +9,12 @@ import type { DrawMode, DrawTool } from './draw_tool';
 import { clusterAnchors } from '../geo/cluster_anchors';
 import type { ClusterCollection, VillageCollection, ZoneCollection } from '../geo/types';
 import { CLUSTER_LAYERS, LYR, SRC } from './ids';
-import { buildStyle } from './style';
+import { buildStyle, LAYER_GROUPS, landOpacity, type MapInit, type UrlSource } from './style';
 
 setWorkerUrl(workerUrl);
+
+/** The context layers load at the latest this long after the map starts (ms). */
+const CONTEXT_AFTER_MS = 5000;
 
 /** The whole merged province (lon/lat), used until the outline has loaded. */
 export const PROVINCE_BOUNDS: [number, number, number, number] = [105.54, 19.89, 106.6, 20.71];
@@ -48,16 +51,35 @@ export class MapView {
   private drawLoading: Promise<void> | null = null;
   private drawMode: DrawMode | null = null;
   private drawing = false;
+  /** Sources that hold a bundled file loaded by URL and have not been given data since. */
+  private fromUrl = new Set<string>();
+  /** Sources that load a bundled file by URL (whatever the map did with it since). */
+  private bundled = new Set<string>();
+  /** The app's own copy of each source's data, as last given. */
+  private given = new Map<string, object>();
+  /** Context sources whose bundled file loads after the clusters (source id → URL). */
+  private deferred: Map<string, string>;
+  /** The first frame with the clusters (and their anchors) drawn. */
+  private drawn: Promise<void>;
 
   /**
    * @param container - the element the map fills
    * @param assetBase - absolute base URL of the app (for bundled glyphs)
    * @param events - callbacks into the app
+   * @param init - bundled files to load by URL and the initial layer visibility
    */
-  constructor(container: HTMLElement, assetBase: string, private events: MapEvents) {
+  constructor(container: HTMLElement, assetBase: string, private events: MapEvents, init: MapInit) {
+    for (const k of Object.keys(init.data) as UrlSource[]) {
+      this.fromUrl.add(SRC[k]);
+      this.bundled.add(SRC[k]);
+    }
+    // Start-up order: the clusters and their anchors load alone in MapLibre's worker; the
+    // context files (land, boundaries, zones, villages) follow once they are drawn.
+    const { clusters, clusterAnchors: anchors, ...context } = init.data;
+    this.deferred = new Map(Object.entries(context).map(([k, url]) => [SRC[k as UrlSource], url]));
     this.map = new MLMap({
       container,
-      style: buildStyle(assetBase),
+      style: buildStyle(assetBase, { ...init, data: { clusters, clusterAnchors: anchors } }),
       bounds: PROVINCE_BOUNDS,
       fitBoundsOptions: { padding: { top: 20, bottom: 20, left: 20, right: 200 } },
       attributionControl: false,
@@ -69,6 +91,19 @@ export class MapView {
     this.map.addControl(new NavigationControl({ visualizePitch: false }), 'top-right');
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.map.addControl(new AttributionControl({ compact: true }), 'bottom-right');
+    this.drawn = new Promise<void>((resolve) => {
+      const onData = () => {
+        if (!this.map.isSourceLoaded(SRC.clusters) || !this.map.isSourceLoaded(SRC.clusterAnchors)) return;
+        this.map.off('sourcedata', onData);
+        this.map.once('render', () => resolve());
+      };
+      this.map.on('sourcedata', onData);
+      // A file that never loads must not hold the context back.
+      setTimeout(resolve, CONTEXT_AFTER_MS);
+    }).then(() => {
+      for (const [source, url] of this.deferred) (this.map.getSource(source) as GeoJSONSource).setData(url);
+      this.deferred.clear();
+    });
     this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
     this.ready.then(() => {
       attachBoxSelect(this.map, (ids) => this.events.onBoxSelect(ids.filter((id) => !this.hidden.has(id))));
@@ -96,8 +131,17 @@ export class MapView {
     });
     this.map.on('error', (e) => {
       const sourceId = (e as unknown as { sourceId?: string }).sourceId ?? '';
+      if (this.bundled.has(sourceId)) return this.recover(sourceId);
       this.events.onSourceError(sourceId, e.error?.message ?? String(e.error));
     });
+  }
+
+  /**
+   * Resolves at the first frame drawn after the clusters and their anchors have loaded
+   * (or after `CONTEXT_AFTER_MS`, so that a map that cannot draw holds nothing up).
+   */
+  whenClustersDrawn(): Promise<void> {
+    return this.drawn;
   }
 
   /** Resolves once the style has loaded. */
@@ -105,10 +149,40 @@ export class MapView {
     return this.ready;
   }
 
+  /**
+   * Uploads data unless it is already there. The first data the app gives a source that
+   * was loaded by URL is the same file (the store parsed its own copy to check it and to
+   * answer queries): it is not sent to the worker again.
+   */
   private setData(source: string, data: object): void {
     if (this.uploaded.has(data)) return;
-    (this.map.getSource(source) as GeoJSONSource).setData(data as FeatureCollection);
     this.uploaded.set(data, true);
+    this.given.set(source, data);
+    if (this.fromUrl.delete(source)) return;
+    (this.map.getSource(source) as GeoJSONSource).setData(data as FeatureCollection);
+  }
+
+  /**
+   * A bundled file the map could not load itself (a dropped connection, a corrupt file):
+   * no map error is shown, the app's own copy is drawn instead when it has one (the anchors
+   * are computed from the clusters), and a file the app could not read either is reported
+   * by the loader, by name.
+   */
+  private recover(source: string): void {
+    this.fromUrl.delete(source);
+    this.deferred.delete(source);
+    const own = this.given.get(source);
+    const clusters = this.given.get(SRC.clusters) as ClusterCollection | undefined;
+    if (own) this.replaceData(source, own as FeatureCollection);
+    else if (source === SRC.clusterAnchors && clusters) this.replaceData(source, clusterAnchors(clusters));
+  }
+
+  /** Empties a source (its file failed to load or did not pass the checks). */
+  private clear(source: string): void {
+    this.given.delete(source);
+    this.fromUrl.delete(source);
+    this.deferred.delete(source);
+    this.replaceData(source, null);
   }
 
   /** Replaces a small overlay source's data (no memo: these change with every gesture); null empties it. */
@@ -116,17 +190,31 @@ export class MapView {
     (this.map.getSource(source) as GeoJSONSource).setData(fc ?? { type: 'FeatureCollection', features: [] });
   }
 
-  /** Shows the ex-province outlines and the outer boundary. */
+  /** Shows the ex-province outlines and the outer boundary (null: the file is unusable). */
   setBoundaries(exProvinces: FeatureCollection | null, province: FeatureCollection | null): void {
     if (exProvinces) this.setData(SRC.exProvinces, exProvinces);
+    else this.clear(SRC.exProvinces);
     if (province) this.setData(SRC.province, province);
+    else this.clear(SRC.province);
   }
 
-  /** Uploads the clusters (and their anchor points) when they changed. */
-  setClusters(fc: ClusterCollection): void {
+  /**
+   * Shows the clusters and their anchor points (dots, labels); null empties both. When
+   * both came by URL, the anchors are the build's (derived from the same file); otherwise
+   * they are computed here.
+   */
+  setClusters(fc: ClusterCollection | null): void {
+    if (!fc) {
+      this.clear(SRC.clusters);
+      this.clear(SRC.clusterAnchors);
+      this.allIds = [];
+      return;
+    }
     if (this.uploaded.has(fc)) return;
+    const anchorsLoaded = this.fromUrl.has(SRC.clusters) && this.fromUrl.has(SRC.clusterAnchors);
     this.setData(SRC.clusters, fc);
-    this.setData(SRC.clusterAnchors, clusterAnchors(fc));
+    if (anchorsLoaded) this.fromUrl.delete(SRC.clusterAnchors);
+    else this.setData(SRC.clusterAnchors, clusterAnchors(fc));
     this.allIds = fc.features.map((f) => f.properties.id);
     // Feature state of the old data means nothing for the new.
     this.hidden = new Set();
@@ -134,12 +222,14 @@ export class MapView {
     this.focused = null;
   }
 
-  setZones(fc: ZoneCollection): void {
-    this.setData(SRC.zones, fc);
+  setZones(fc: ZoneCollection | null): void {
+    if (fc) this.setData(SRC.zones, fc);
+    else this.clear(SRC.zones);
   }
 
-  setVillages(fc: VillageCollection): void {
-    this.setData(SRC.villages, fc);
+  setVillages(fc: VillageCollection | null): void {
+    if (fc) this.setData(SRC.villages, fc);
+    else this.clear(SRC.villages);
   }
 
   /**
@@ -205,14 +295,9 @@ export class MapView {
   }
 
   /** Shows or hides an optional layer group. */
-  setLayerVisible(group: 'zones' | 'villages' | 'osm', on: boolean): void {
-    const layers: Record<typeof group, string[]> = {
-      zones: [LYR.zoneFill, LYR.zoneLine, LYR.zoneLabel],
-      villages: [LYR.villageDot],
-      osm: [LYR.osm],
-    };
-    for (const l of layers[group]) this.map.setLayoutProperty(l, 'visibility', on ? 'visible' : 'none');
-    if (group === 'osm') this.map.setPaintProperty(LYR.land, 'fill-opacity', on ? 0.35 : 1);
+  setLayerVisible(group: keyof typeof LAYER_GROUPS, on: boolean): void {
+    for (const l of LAYER_GROUPS[group]) this.map.setLayoutProperty(l, 'visibility', on ? 'visible' : 'none');
+    if (group === 'osm') this.map.setPaintProperty(LYR.land, 'fill-opacity', landOpacity(on));
   }
 
   /** Frames a feature collection (or the province when empty). */

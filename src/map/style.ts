@@ -3,6 +3,7 @@ import { FONT_BOLD, FONT_REGULAR, LYR, SRC } from './ids';
 import { AREA_COLOR, HIGHLIGHT_COLOR, OUTSIDE_COLOR, IMPORTED_COLOR, PROX_COLOR, STATUS_COLOR, VILLAGE_COLOR, WWTP_COLOR, ZONE_COLOR } from './palette';
 
 const empty = (): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features: [] });
+const vis = (on: boolean): 'visible' | 'none' => (on ? 'visible' : 'none');
 
 function matchColor(prop: string, table: Record<string, string>, fallback: string): ExpressionSpecification {
   return ['match', ['get', prop], ...Object.entries(table).flat(), fallback] as unknown as ExpressionSpecification;
@@ -20,13 +21,40 @@ const SHOWN_OPACITY: ExpressionSpecification = ['case', HIDDEN, 0, 1];
 export const BUNDLED_ATTRIBUTION =
   'Ranh giới / boundaries: censusVN2009 (MIT, © 2017 Marc Choisy) · Dữ liệu CCN: nguồn công khai (xem chi tiết)';
 
+/** Sources the map can load by URL itself (fetched and parsed in MapLibre's worker). */
+export type UrlSource = 'exProvinces' | 'province' | 'zones' | 'clusters' | 'clusterAnchors' | 'villages';
+
+/** What the map starts with, so that nothing is re-tiled right after the first load. */
+export interface MapInit {
+  /** Absolute URLs of the bundled files, per source; a source without one starts empty. */
+  data: Partial<Record<UrlSource, string>>;
+  showZones: boolean;
+  showVillages: boolean;
+  osm: boolean;
+}
+
+/** Layers per optional group, switched through `visibility`. */
+export const LAYER_GROUPS = {
+  zones: [LYR.zoneFill, LYR.zoneLine, LYR.zoneLabel],
+  villages: [LYR.villageDot],
+  osm: [LYR.osm],
+} as const;
+
+/** Land fill opacity: lighter over the online basemap. */
+export const landOpacity = (osm: boolean): number => (osm ? 0.35 : 1);
+
 /**
  * The app's map style: everything bundled, nothing fetched from the network except
  * glyphs from the app's own origin. The optional OSM raster source is present but hidden.
+ * The bundled files are given by URL, so MapLibre's worker fetches, parses and tiles them
+ * while the main thread starts the app; layer visibility is the initial one (a later
+ * change of a layout property would reload the source's tiles).
  *
  * @param assetBase - absolute URL of the app's base (for the glyphs)
+ * @param init - data URLs and initial layer visibility
  */
-export function buildStyle(assetBase: string): StyleSpecification {
+export function buildStyle(assetBase: string, init: MapInit): StyleSpecification {
+  const data = (k: UrlSource) => init.data[k] ?? empty();
   const statusColor = matchColor('status', STATUS_COLOR, '#999');
   const wwtpColor = matchColor('wwtp', WWTP_COLOR, '#999');
   return {
@@ -40,26 +68,27 @@ export function buildStyle(assetBase: string): StyleSpecification {
         maxzoom: 19,
         attribution: '© OpenStreetMap contributors',
       },
-      [SRC.exProvinces]: { type: 'geojson', data: empty(), attribution: BUNDLED_ATTRIBUTION },
-      [SRC.province]: { type: 'geojson', data: empty() },
-      [SRC.zones]: { type: 'geojson', data: empty(), promoteId: 'id' },
-      [SRC.clusters]: { type: 'geojson', data: empty(), promoteId: 'id' },
-      [SRC.clusterAnchors]: { type: 'geojson', data: empty(), promoteId: 'id' },
-      [SRC.villages]: { type: 'geojson', data: empty(), promoteId: 'id' },
+      // The worker loads and tiles sources in this order: the clusters first.
+      [SRC.clusters]: { type: 'geojson', data: data('clusters'), promoteId: 'id' },
+      [SRC.clusterAnchors]: { type: 'geojson', data: data('clusterAnchors'), promoteId: 'id' },
+      [SRC.exProvinces]: { type: 'geojson', data: data('exProvinces'), attribution: BUNDLED_ATTRIBUTION },
+      [SRC.province]: { type: 'geojson', data: data('province') },
+      [SRC.zones]: { type: 'geojson', data: data('zones'), promoteId: 'id' },
+      [SRC.villages]: { type: 'geojson', data: data('villages'), promoteId: 'id' },
       [SRC.areas]: { type: 'geojson', data: empty() },
       [SRC.imported]: { type: 'geojson', data: empty() },
       [SRC.prox]: { type: 'geojson', data: empty() },
     },
     layers: [
       { id: LYR.background, type: 'background', paint: { 'background-color': OUTSIDE_COLOR } },
-      { id: LYR.osm, type: 'raster', source: SRC.osm, layout: { visibility: 'none' } },
+      { id: LYR.osm, type: 'raster', source: SRC.osm, layout: { visibility: vis(init.osm) } },
       {
         id: LYR.land,
         type: 'fill',
         source: SRC.exProvinces,
         paint: {
           'fill-color': ['match', ['get', 'id'], 'ha-nam', '#f7f4ec', 'nam-dinh', '#f3f6ee', '#f6f1f4'],
-          'fill-opacity': 1,
+          'fill-opacity': landOpacity(init.osm),
         },
       },
       {
@@ -74,6 +103,7 @@ export function buildStyle(assetBase: string): StyleSpecification {
         type: 'fill',
         source: SRC.zones,
         filter: ['!', IS_POINT],
+        layout: { visibility: vis(init.showZones) },
         paint: { 'fill-color': ZONE_COLOR, 'fill-opacity': 0.18 },
       },
       {
@@ -81,6 +111,7 @@ export function buildStyle(assetBase: string): StyleSpecification {
         type: 'line',
         source: SRC.zones,
         filter: ['!', IS_POINT],
+        layout: { visibility: vis(init.showZones) },
         paint: { 'line-color': ZONE_COLOR, 'line-width': 1.5, 'line-dasharray': [3, 2] },
       },
       { id: LYR.proxRing, type: 'line', source: SRC.prox, filter: ['==', ['get', 'role'], 'ring'], paint: { 'line-color': PROX_COLOR, 'line-width': 2, 'line-dasharray': [3, 2] } },
@@ -164,6 +195,7 @@ export function buildStyle(assetBase: string): StyleSpecification {
         id: LYR.villageDot,
         type: 'circle',
         source: SRC.villages,
+        layout: { visibility: vis(init.showVillages) },
         paint: {
           'circle-color': VILLAGE_COLOR,
           'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 2.5, 12, 5],
@@ -189,7 +221,7 @@ export function buildStyle(assetBase: string): StyleSpecification {
         type: 'symbol',
         source: SRC.zones,
         minzoom: 10,
-        layout: { 'text-field': ['get', 'name'], 'text-font': FONT_REGULAR, 'text-size': 12 },
+        layout: { visibility: vis(init.showZones), 'text-field': ['get', 'name'], 'text-font': FONT_REGULAR, 'text-size': 12 },
         paint: { 'text-color': ZONE_COLOR, 'text-halo-color': '#fff', 'text-halo-width': 1.5 },
       },
       {

@@ -4,6 +4,8 @@ import type { Store } from '../store/types';
 import type { MapView } from './map_view';
 import { SRC } from './ids';
 
+const loaded = (s: Store): boolean => s.dataStatus === 'ready' || s.dataStatus === 'error';
+
 /**
  * Pushes store changes into the map, outside Preact: data only when it changed;
  * the filter, the selection and the focus as feature state (no tile is rebuilt).
@@ -16,10 +18,15 @@ export function syncMapWithStore(store: AppStore, view: MapView): () => void {
   let prev: Store | null = null;
   const apply = (s: Store) => {
     const p = prev;
-    if (!p || s.exProvinces !== p.exProvinces || s.province !== p.province) view.setBoundaries(s.exProvinces, s.province);
-    if (s.clusters && (!p || s.clusters !== p.clusters)) view.setClusters(s.clusters);
-    if (s.zones && (!p || s.zones !== p.zones)) view.setZones(s.zones);
-    if (s.villages && (!p || s.villages !== p.villages)) view.setVillages(s.villages);
+    // The map loads the bundled files itself; once the store has loaded (and checked) them,
+    // it is told what is usable: a file that failed is taken off the map.
+    if (loaded(s)) {
+      const fresh = !p || !loaded(p);
+      if (fresh || s.exProvinces !== p.exProvinces || s.province !== p.province) view.setBoundaries(s.exProvinces, s.province);
+      if (fresh || s.clusters !== p.clusters) view.setClusters(s.clusters);
+      if (fresh || s.zones !== p.zones) view.setZones(s.zones);
+      if (fresh || s.villages !== p.villages) view.setVillages(s.villages);
+    }
     const ids = selectFilteredIds(s);
     if (!p || ids !== selectFilteredIds(p)) view.setVisibleClusters(s.clusters && ids.length === s.clusters.features.length ? null : ids);
     if (!p || s.selection !== p.selection) view.setSelection(s.selection.type === 'clusters' ? s.selection.ids : []);

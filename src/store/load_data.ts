@@ -54,18 +54,22 @@ async function fetchJson(url: string, file: string, fetchFn: typeof fetch): Prom
  * @param baseUrl - where `data/` lives (the app's base URL)
  * @param check - schema validation (loaded lazily by the app: it pulls in an LGPL library)
  * @param fetchFn - injectable for tests
+ * @param gate - the checks and the hand-over to the store wait for it after the downloads
+ *   (the app lets the map draw the clusters first: both compete for the same cores)
  */
 export async function loadData(
   store: AppStore,
   baseUrl: string,
   check: FileCheck,
   fetchFn: typeof fetch = fetch,
+  gate: Promise<unknown> = Promise.resolve(),
 ): Promise<void> {
   store.getState().setLoading();
   const keys = Object.keys(DATA_FILES) as Key[];
   const results = await Promise.all(
     keys.map((k) => fetchJson(new URL(DATA_FILES[k], baseUrl).href, fileName(DATA_FILES[k]), fetchFn)),
   );
+  await gate;
   const errors: LoadError[] = [];
   const ok: Partial<Record<Key, unknown>> = {};
   results.forEach((r, i) => {

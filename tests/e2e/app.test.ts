@@ -159,7 +159,20 @@ describe('failure', () => {
     expect(await renderedClusterIds(page)).toEqual([]);
     const [land] = await pixelsAt(page, [[105.7, 20.2]]);
     expect(land!.slice(0, 3)).not.toEqual(BACKGROUND);
+    // One message, from the loader: the map's own failure to read the file is not a second one.
+    expect(await page.getByText('Lỗi bản đồ').count()).toBe(0);
     await screenshot(page, 'app-broken-file');
+    await page.context().close();
+  });
+
+  it('without the anchors file the map still draws every cluster dot, computed in the app, and shows no error', async () => {
+    const { page } = await openApp(browser(), baseUrl, { fail: ['cluster_anchors.geojson'] });
+    await page.waitForFunction(() => (window as any).__mapView.map.queryRenderedFeatures({ layers: ['cluster-dot', 'cluster-point'] }).length > 0); // eslint-disable-line @typescript-eslint/no-explicit-any
+    await waitForMapIdle(page);
+    const dots = await page.evaluate(() => new Set((window as any).__mapView.map.queryRenderedFeatures({ layers: ['cluster-dot', 'cluster-point'] }).map((f: any) => f.properties.id)).size); // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(dots).toBe(8);
+    expect(await page.getByText('Lỗi bản đồ').count()).toBe(0);
+    expect(await page.getByTestId('load-error').count()).toBe(0);
     await page.context().close();
   });
 });

@@ -1,14 +1,27 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { CLUSTER_ANCHORS_FILE, clusterAnchorsText } from '../../src/geo/cluster_anchors';
+import type { ClusterCollection } from '../../src/geo/types';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/app');
+
+/** The anchors file for the fixture clusters (or an override of them; an unreadable one gives none). */
+function anchorsFor(override: string | undefined): string {
+  try {
+    return clusterAnchorsText(JSON.parse(override ?? readFileSync(resolve(FIXTURES, 'clusters.geojson'), 'utf8')) as ClusterCollection);
+  } catch {
+    return JSON.stringify({ type: 'FeatureCollection', features: [] });
+  }
+}
 
 export interface OpenOptions {
   /** Serve the hand-made fixture instead of the bundled geodata (default true). */
   fixture?: boolean;
   /** Replace a data file's body (e.g. a corrupt file). */
   override?: Record<string, string>;
+  /** Data files whose requests fail (as on a dropped connection). */
+  fail?: string[];
   /** Extra part of the URL after the base (e.g. a hash). */
   path?: string;
   /** Page size. */
@@ -38,6 +51,9 @@ export async function openApp(browser: Browser, baseUrl: string, opts: OpenOptio
       return route.abort('internetdisconnected');
     }
     const m = /\/data\/([\w.]+)$/.exec(new URL(url).pathname);
+    if (m && opts.fail?.includes(m[1]!)) return route.abort('connectionreset');
+    // The anchors file is derived from the clusters file, as the build derives it.
+    if (m?.[1] === CLUSTER_ANCHORS_FILE && (opts.fixture ?? true)) return route.fulfill({ status: 200, contentType: 'application/json', body: anchorsFor(opts.override?.['clusters.geojson']) });
     if (m && opts.override?.[m[1]!] !== undefined) return route.fulfill({ status: 200, contentType: 'application/json', body: opts.override[m[1]!] });
     if (m && (opts.fixture ?? true)) return route.fulfill({ status: 200, contentType: 'application/json', body: readFileSync(resolve(FIXTURES, m[1]!)) });
     return route.continue();
