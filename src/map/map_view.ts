@@ -98,12 +98,21 @@ export class MapView {
         this.map.once('render', () => resolve());
       };
       this.map.on('sourcedata', onData);
-      // A file that never loads must not hold the context back.
       setTimeout(resolve, CONTEXT_AFTER_MS);
-    }).then(() => {
+    });
+    // The context files go to the worker once it has parsed the clusters: their loading and
+    // tiling queue behind the clusters' tiles, which the map has asked for by then.
+    const loadContext = () => {
+      this.map.off('sourcedata', onMetadata);
       for (const [source, url] of this.deferred) (this.map.getSource(source) as GeoJSONSource).setData(url);
       this.deferred.clear();
-    });
+    };
+    const onMetadata = (e: { sourceId?: string; sourceDataType?: string }) => {
+      if (e.sourceId === SRC.clusters && e.sourceDataType === 'metadata') setTimeout(loadContext, 0);
+    };
+    this.map.on('sourcedata', onMetadata);
+    // A clusters file that never loads must not hold the context back.
+    setTimeout(loadContext, CONTEXT_AFTER_MS);
     this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
     this.ready.then(() => {
       attachBoxSelect(this.map, (ids) => this.events.onBoxSelect(ids.filter((id) => !this.hidden.has(id))));

@@ -5,11 +5,20 @@
  */
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- page globals */
-type W = Window & { __mapView?: { map: any; visibleOnly(f: any[]): any[] }; __map?: any; __firstRender?: { t: number; rendered: number; styleLoaded: number | null }; __styleLoaded?: number };
+/** What `firstRenderProbe` records (ms since navigation start). */
+export interface FirstRender {
+  /** The first drawn frame (`render` event) with `cluster-fill` features on screen. */
+  frame: number;
+  /** The first `idle` (everything loaded and drawn) with `cluster-fill` features on screen. */
+  t: number;
+  rendered: number;
+  styleLoaded: number | null;
+}
+type W = Window & { __mapView?: { map: any; visibleOnly(f: any[]): any[] }; __map?: any; __firstRender?: FirstRender; __firstFrame?: number; __styleLoaded?: number };
 
 /**
- * Init script: records `window.__firstRender` = time since navigation start (ms) of the
- * first `idle` event at which `cluster-fill` has rendered features, and when the style had loaded.
+ * Init script: records `window.__firstRender` (see `FirstRender`): the first frame drawn with
+ * `cluster-fill` features, the first `idle` with them, and when the map's `load` fired.
  */
 export function firstRenderProbe(): void {
   const w = window as W;
@@ -19,17 +28,24 @@ export function firstRenderProbe(): void {
     clearInterval(timer);
     if (map.isStyleLoaded()) w.__styleLoaded = performance.now();
     else map.once('load', () => (w.__styleLoaded = performance.now()));
+    const drawn = () => map.getLayer('cluster-fill') && map.queryRenderedFeatures({ layers: ['cluster-fill'] }).length;
+    const onRender = () => {
+      const t = performance.now();
+      if (!drawn()) return;
+      w.__firstFrame = t;
+      map.off('render', onRender);
+    };
     const onIdle = () => {
       const t = performance.now();
-      if (!map.getLayer('cluster-fill')) return;
-      const rendered = map.queryRenderedFeatures({ layers: ['cluster-fill'] }).length;
+      const rendered = drawn();
       if (rendered > 0) {
-        w.__firstRender = { t, rendered, styleLoaded: w.__styleLoaded ?? null };
+        w.__firstRender = { frame: w.__firstFrame ?? t, t, rendered, styleLoaded: w.__styleLoaded ?? null };
         map.off('idle', onIdle);
       }
     };
+    map.on('render', onRender);
     map.on('idle', onIdle);
-  }, 10);
+  }, 5);
 }
 
 /** Resolves at the next `idle` after a repaint (everything loaded and drawn). */
