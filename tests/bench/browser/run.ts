@@ -30,6 +30,8 @@ const PAIRS = 6;
 const FILTER_CAP_MS = 25_000;
 const PROVINCE = 'Nam Định';
 const PAN = { dx: 300, ms: 1500, passes: 4 };
+/** Page loads per first-render figure (median), below 50,000 clusters. */
+const FIRST_RENDER_LOADS = 3;
 const VIEWPORT = { width: 1280, height: 800 };
 
 type Target = 'app' | 'bare';
@@ -70,13 +72,32 @@ async function openPage(browser: Browser, url: string): Promise<{ page: Page; er
   return { page, errors, close: () => context.close() };
 }
 
+/** Opens the page and waits for its first render. */
+async function loadPage(page: Page, url: string): Promise<FirstRender> {
+  await page.goto(url);
+  await page.waitForFunction(() => (window as { __firstRender?: unknown }).__firstRender, undefined, { timeout: 240_000, polling: 50 });
+  return page.evaluate(() => (window as unknown as { __firstRender: FirstRender }).__firstRender);
+}
+
+/** The element-wise median of first-render samples. */
+function medianFirst(xs: FirstRender[]): FirstRender {
+  const med = (f: (x: FirstRender) => number) => percentile(xs.map(f), 50);
+  return { frame: med((x) => x.frame), t: med((x) => x.t), rendered: xs[0]!.rendered, styleLoaded: med((x) => x.styleLoaded ?? NaN) };
+}
+
 async function measure(browser: Browser, base: string, target: Target, n: number, canvas: { w: number; h: number } | null, quick = false): Promise<PageResult & { info: ReturnType<typeof pageInfo> }> {
   const url = target === 'app' ? `${base}/s/${n}/` : `${base}/s/${n}/bare.html?w=${canvas?.w ?? 1280}&h=${canvas?.h ?? 800}`;
+  // First render is noisy on 2 shared cores: extra loads in fresh contexts, the median is reported.
+  const samples: FirstRender[] = [];
+  for (let i = 1; i < (quick || n >= 50000 ? 1 : FIRST_RENDER_LOADS); i++) {
+    const extra = await openPage(browser, url);
+    samples.push(await loadPage(extra.page, url));
+    await extra.close();
+  }
   const { page, errors, close } = await openPage(browser, url);
   try {
-    await page.goto(url);
-    await page.waitForFunction(() => (window as { __firstRender?: unknown }).__firstRender, undefined, { timeout: 240_000, polling: 50 });
-    const first = await page.evaluate(() => (window as unknown as { __firstRender: FirstRender }).__firstRender);
+    samples.push(await loadPage(page, url));
+    const first = medianFirst(samples);
     await page.evaluate(settle, 1000);
     const info = await page.evaluate(pageInfo);
     const cdp = await page.context().newCDPSession(page);
@@ -244,7 +265,7 @@ function writeMarkdown(raw: Raw): void {
     '',
     `*App* = the production build (\`dist/\`, as \`vite build\` makes it) with \`data/clusters.geojson\` replaced by n synthetic cluster polygons (\`src/geo/synth.ts\`, kept only when every vertex is inside the real province outline, 6 decimals, so they pass the loader's validation) and the real zones (43), villages (89), boundaries and reported figures. *Bare* = \`tests/bench/browser/bare.html\`: maplibre-gl ${readPkgVersion()} from node_modules alone, the same clusters.geojson as one geojson source given by URL (fetched and parsed in MapLibre's worker), a fill and a line layer, same camera and canvas size (${canvas?.w}×${canvas?.h} CSS px, the app's map area in a ${VIEWPORT.width}×${VIEWPORT.height} viewport). Both served by one local static server on 127.0.0.1, a fresh browser context per page, one warm-up pass of both pages first. Pages in the order app, bare per size.`,
     '',
-    '**First render** = navigation start → the first drawn frame (map `render` event) at which `queryRenderedFeatures` on `cluster-fill` returns features: when the planner first sees the clusters (the goal column). **First idle** = navigation start → the first `idle` event with them drawn: everything the page asked for is loaded and drawn (for the app: also the context layers, glyphs and labels; the bare page has none). "app: clusters.geojson loaded" = when the app\'s own request for it ended (resource timing; MapLibre\'s worker fetches the same file for the map). "validation" = `validateClusters` on the same file in Node (same V8 engine); the app runs it on the main thread after the first drawn frame, so it is in neither column\'s critical path.',
+    `Each first-render figure is the median of ${FIRST_RENDER_LOADS} page loads (1 at 50,000). ` + '**First render** = navigation start → the first drawn frame (map `render` event) at which `queryRenderedFeatures` on `cluster-fill` returns features: when the planner first sees the clusters (the goal column). **First idle** = navigation start → the first `idle` event with them drawn: everything the page asked for is loaded and drawn (for the app: also the context layers, glyphs and labels; the bare page has none). "app: clusters.geojson loaded" = when the app\'s own request for it ended (resource timing; MapLibre\'s worker fetches the same file for the map). "validation" = `validateClusters` on the same file in Node (same V8 engine); the app runs it on the main thread after the first drawn frame, so it is in neither column\'s critical path.',
     '',
     markdownTable(['clusters', 'first render: app (ms)', 'bare (ms)', 'app/bare', '≤ 1.2× bare', 'first idle: app (ms)', 'bare (ms)', 'app/bare', 'app: clusters.geojson loaded (ms)', 'validation, Node (ms)'], firstRows),
     '',
