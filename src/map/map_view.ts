@@ -13,7 +13,7 @@ import { buildStyle, LAYER_GROUPS, landOpacity, type MapInit, type UrlSource } f
 
 setWorkerUrl(workerUrl);
 
-/** The context layers load at the latest this long after the map starts (ms). */
+/** The context files load, and `whenClustersDrawn` resolves, at the latest this long after the map starts (ms). */
 const CONTEXT_AFTER_MS = 5000;
 
 /** The whole merged province (lon/lat), used until the outline has loaded. */
@@ -73,8 +73,8 @@ export class MapView {
       this.fromUrl.add(SRC[k]);
       this.bundled.add(SRC[k]);
     }
-    // Start-up order: the clusters and their anchors load alone in MapLibre's worker; the
-    // context files (land, boundaries, zones, villages) follow once they are drawn.
+    // Start-up order: the clusters and their anchors load first in MapLibre's worker; the
+    // context files (land, boundaries, zones, villages) follow once the clusters are parsed.
     const { clusters, clusterAnchors: anchors, ...context } = init.data;
     this.deferred = new Map(Object.entries(context).map(([k, url]) => [SRC[k as UrlSource], url]));
     this.map = new MLMap({
