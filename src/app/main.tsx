@@ -15,7 +15,7 @@ const store = createAppStore();
 const base = new URL(import.meta.env.BASE_URL, location.href).href;
 const proximity = createProximityService(
   store,
-  createWorkerClient(new Worker(new URL('../geo/proximity.worker.ts', import.meta.url), { type: 'module' })),
+  createWorkerClient(() => new Worker(new URL('../geo/proximity.worker.ts', import.meta.url), { type: 'module' })),
 );
 // The data requests go out before the first render (the map's worker asks for the same files);
 // checking them and building the panels wait until the map has drawn the clusters.
@@ -26,9 +26,12 @@ render(<App store={store} assetBase={base} proximity={proximity} onMapDrawn={map
 syncUrl(store);
 runProximity(store, proximity);
 
-// Offline: the production build precaches itself in a service worker (see vite.config.ts).
+// Offline: the production build precaches itself in a service worker (see vite.config.ts),
+// once the map has drawn the clusters (precaching downloads the whole app again).
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  void navigator.serviceWorker.register(new URL('sw.js', base).href).catch(() => {
-    store.getState().notify({ key: 'notice.offlineUnavailable' });
-  });
+  void drawn.then(() =>
+    navigator.serviceWorker.register(new URL('sw.js', base).href).catch(() => {
+      store.getState().notify({ key: 'notice.offlineUnavailable' });
+    }),
+  );
 }

@@ -9,11 +9,11 @@ import type { DrawMode, DrawTool } from './draw_tool';
 import { clusterAnchors } from '../geo/cluster_anchors';
 import type { ClusterCollection, VillageCollection, ZoneCollection } from '../geo/types';
 import { CLUSTER_LAYERS, LYR, SRC } from './ids';
-import { buildStyle, LAYER_GROUPS, landOpacity, type MapInit, type UrlSource } from './style';
+import { buildStyle, FIRST_STAGE_SOURCES, LAYER_GROUPS, landOpacity, splitStyle, type LaterStage, type MapInit, type UrlSource } from './style';
 
 setWorkerUrl(workerUrl);
 
-/** The context files load, and `whenClustersDrawn` resolves, at the latest this long after the map starts (ms). */
+/** The rest of the style is added, and `whenClustersDrawn` resolves, at the latest this long after the map starts (ms). */
 const CONTEXT_AFTER_MS = 5000;
 
 /** The whole merged province (lon/lat), used until the outline has loaded. */
@@ -57,8 +57,8 @@ export class MapView {
   private bundled = new Set<string>();
   /** The app's own copy of each source's data, as last given. */
   private given = new Map<string, object>();
-  /** Context sources whose bundled file loads after the clusters (source id → URL). */
-  private deferred: Map<string, string>;
+  /** The sources and layers added once the clusters are drawn (null once added). */
+  private later: LaterStage | null;
   /** The first frame with the clusters (and their anchors) drawn. */
   private drawn: Promise<void>;
 
@@ -73,46 +73,39 @@ export class MapView {
       this.fromUrl.add(SRC[k]);
       this.bundled.add(SRC[k]);
     }
-    // Start-up order: the clusters and their anchors load first in MapLibre's worker; the
-    // context files (land, boundaries, zones, villages) follow once the clusters are parsed.
-    const { clusters, clusterAnchors: anchors, ...context } = init.data;
-    this.deferred = new Map(Object.entries(context).map(([k, url]) => [SRC[k as UrlSource], url]));
+    // Start-up order: the map starts with the clusters and their anchors only, so MapLibre's
+    // worker tiles and draws them first; the context (land, boundaries, zones, villages,
+    // labels, overlays) is added once they are drawn.
+    const { first, later } = splitStyle(buildStyle(assetBase, init), FIRST_STAGE_SOURCES);
+    this.later = later;
     this.map = new MLMap({
       container,
-      style: buildStyle(assetBase, { ...init, data: { clusters, clusterAnchors: anchors } }),
+      style: first,
       bounds: PROVINCE_BOUNDS,
       fitBoundsOptions: { padding: { top: 20, bottom: 20, left: 20, right: 200 } },
       attributionControl: false,
-      // Keeps the canvas readable after drawing (screenshots, pixel checks in the e2e tests).
-      canvasContextAttributes: { preserveDrawingBuffer: true },
+      // No preserveDrawingBuffer (it costs every frame a copy): images are taken in `capture`.
       maxBounds: [104.6, 19.3, 107.6, 21.3],
       fadeDuration: 0,
     });
     this.map.addControl(new NavigationControl({ visualizePitch: false }), 'top-right');
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.map.addControl(new AttributionControl({ compact: true }), 'bottom-right');
+    const styleLoaded = new Promise<void>((resolve) => this.map.once('style.load', () => resolve()));
     this.drawn = new Promise<void>((resolve) => {
+      const done = () => {
+        this.addLater();
+        resolve();
+      };
       const onData = () => {
         if (!this.map.isSourceLoaded(SRC.clusters) || !this.map.isSourceLoaded(SRC.clusterAnchors)) return;
         this.map.off('sourcedata', onData);
-        this.map.once('render', () => resolve());
+        this.map.once('render', done);
       };
       this.map.on('sourcedata', onData);
-      setTimeout(resolve, CONTEXT_AFTER_MS);
+      // A clusters file that never loads must not hold the rest back.
+      setTimeout(() => void styleLoaded.then(done), CONTEXT_AFTER_MS);
     });
-    // The context files go to the worker once it has parsed the clusters: their loading and
-    // tiling queue behind the clusters' tiles, which the map has asked for by then.
-    const loadContext = () => {
-      this.map.off('sourcedata', onMetadata);
-      for (const [source, url] of this.deferred) (this.map.getSource(source) as GeoJSONSource).setData(url);
-      this.deferred.clear();
-    };
-    const onMetadata = (e: { sourceId?: string; sourceDataType?: string }) => {
-      if (e.sourceId === SRC.clusters && e.sourceDataType === 'metadata') setTimeout(loadContext, 0);
-    };
-    this.map.on('sourcedata', onMetadata);
-    // A clusters file that never loads must not hold the context back.
-    setTimeout(loadContext, CONTEXT_AFTER_MS);
     this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
     this.ready.then(() => {
       attachBoxSelect(this.map, (ids) => this.events.onBoxSelect(ids.filter((id) => !this.hidden.has(id))));
@@ -124,7 +117,7 @@ export class MapView {
       const hits = this.visibleOnly(this.map.queryRenderedFeatures(e.point, { layers: [...CLUSTER_LAYERS] }));
       const id = (hits[0]?.properties?.id as string | undefined) ?? null;
       const oe = e.originalEvent as MouseEvent;
-      if (!id && this.map.getLayoutProperty(LYR.zoneFill, 'visibility') !== 'none') {
+      if (!id && this.map.getLayer(LYR.zoneFill) && this.map.getLayoutProperty(LYR.zoneFill, 'visibility') !== 'none') {
         const zone = this.map.queryRenderedFeatures(e.point, { layers: [LYR.zoneFill] })[0];
         if (zone) return this.events.onZoneClick(zone.properties.id as string);
       }
@@ -147,7 +140,8 @@ export class MapView {
 
   /**
    * Resolves at the first frame drawn after the clusters and their anchors have loaded
-   * (or after `CONTEXT_AFTER_MS`, so that a map that cannot draw holds nothing up).
+   * (or after `CONTEXT_AFTER_MS`, so that a map that cannot draw holds nothing up), once
+   * the rest of the style has been added.
    */
   whenClustersDrawn(): Promise<void> {
     return this.drawn;
@@ -179,7 +173,6 @@ export class MapView {
    */
   private recover(source: string): void {
     this.fromUrl.delete(source);
-    this.deferred.delete(source);
     const own = this.given.get(source);
     const clusters = this.given.get(SRC.clusters) as ClusterCollection | undefined;
     if (own) this.replaceData(source, own as FeatureCollection);
@@ -190,13 +183,27 @@ export class MapView {
   private clear(source: string): void {
     this.given.delete(source);
     this.fromUrl.delete(source);
-    this.deferred.delete(source);
     this.replaceData(source, null);
   }
 
-  /** Replaces a small overlay source's data (no memo: these change with every gesture); null empties it. */
+  /**
+   * Replaces a source's data (no memo: overlays change with every gesture); null empties it.
+   * A source of the later stage that is not on the map yet starts with it.
+   */
   private replaceData(source: string, fc: FeatureCollection | null): void {
-    (this.map.getSource(source) as GeoJSONSource).setData(fc ?? { type: 'FeatureCollection', features: [] });
+    const data = fc ?? { type: 'FeatureCollection', features: [] };
+    const waiting = this.later?.sources[source];
+    if (waiting) this.later!.sources[source] = { ...waiting, data } as typeof waiting;
+    else (this.map.getSource(source) as GeoJSONSource).setData(data);
+  }
+
+  /** Adds the sources and layers held back for the first frame (once). */
+  private addLater(): void {
+    const later = this.later;
+    if (!later) return;
+    this.later = null;
+    for (const [id, spec] of Object.entries(later.sources)) this.map.addSource(id, spec);
+    for (const { layer, before } of later.layers) this.map.addLayer(layer, before);
   }
 
   /** Shows the ex-province outlines and the outer boundary (null: the file is unusable). */
@@ -305,8 +312,15 @@ export class MapView {
 
   /** Shows or hides an optional layer group. */
   setLayerVisible(group: keyof typeof LAYER_GROUPS, on: boolean): void {
-    for (const l of LAYER_GROUPS[group]) this.map.setLayoutProperty(l, 'visibility', on ? 'visible' : 'none');
-    if (group === 'osm') this.map.setPaintProperty(LYR.land, 'fill-opacity', landOpacity(on));
+    const visibility = on ? 'visible' : 'none';
+    const ids = new Set<string>(LAYER_GROUPS[group]);
+    // Layers of the later stage that are not on the map yet start that way.
+    for (const { layer } of this.later?.layers ?? []) {
+      if (ids.has(layer.id) && layer.type !== 'background') layer.layout = { ...layer.layout, visibility } as typeof layer.layout;
+      if (group === 'osm' && layer.id === LYR.land && layer.type === 'fill') layer.paint = { ...layer.paint, 'fill-opacity': landOpacity(on) };
+    }
+    for (const l of ids) if (this.map.getLayer(l)) this.map.setLayoutProperty(l, 'visibility', visibility);
+    if (group === 'osm' && this.map.getLayer(LYR.land)) this.map.setPaintProperty(LYR.land, 'fill-opacity', landOpacity(on));
   }
 
   /** Frames a feature collection (or the province when empty). */
@@ -345,15 +359,30 @@ export class MapView {
       this.map.once('idle', () => res());
       this.map.triggerRepaint();
     });
+    const canvas = await this.capture();
     const src = this.map.getCanvas();
-    const canvas = document.createElement('canvas');
-    canvas.width = src.width;
-    canvas.height = src.height;
-    canvas.getContext('2d')!.drawImage(src, 0, 0);
     const c = this.map.getCenter();
     // Web Mercator ground resolution at the centre's latitude (512-px tiles in MapLibre).
     const metresPerPixel = (40075016.686 * Math.cos((c.lat * Math.PI) / 180)) / (512 * 2 ** this.map.getZoom());
     return { canvas, metresPerPixel, pixelRatio: src.width / src.clientWidth };
+  }
+
+  /**
+   * A 2D copy of the next frame the map draws. WebGL clears its buffer once a frame is on
+   * screen, so the copy is made in the `render` event, while the frame is still there.
+   */
+  capture(): Promise<HTMLCanvasElement> {
+    return new Promise((resolve) => {
+      this.map.once('render', () => {
+        const src = this.map.getCanvas();
+        const canvas = document.createElement('canvas');
+        canvas.width = src.width;
+        canvas.height = src.height;
+        canvas.getContext('2d')!.drawImage(src, 0, 0);
+        resolve(canvas);
+      });
+      this.map.triggerRepaint();
+    });
   }
 
   /** Rendered cluster features (what the user sees), for tests and exports. */

@@ -1,4 +1,4 @@
-import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { FONT_BOLD, FONT_REGULAR, LYR, SRC } from './ids';
 import { AREA_COLOR, HIGHLIGHT_COLOR, OUTSIDE_COLOR, IMPORTED_COLOR, PROX_COLOR, STATUS_COLOR, VILLAGE_COLOR, WWTP_COLOR, ZONE_COLOR } from './palette';
 
@@ -11,11 +11,13 @@ function matchColor(prop: string, table: Record<string, string>, fallback: strin
 
 const SCHEMATIC: ExpressionSpecification = ['!=', ['get', 'geometry_quality'], 'surveyed'];
 const IS_POINT: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
+const POLYGONS: ExpressionSpecification = ['!', IS_POINT];
 const SELECTED: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
 const FOCUSED: ExpressionSpecification = ['boolean', ['feature-state', 'focused'], false];
 /** Filtered out: hidden through feature state, so a filter change repaints without re-tiling. */
 const HIDDEN: ExpressionSpecification = ['boolean', ['feature-state', 'hidden'], false];
 const SHOWN_OPACITY: ExpressionSpecification = ['case', HIDDEN, 0, 1];
+const OUTLINE_WIDTH: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'], 9, 1.5, 14, 3.5];
 
 /** Attribution for the bundled layers (shown in the map's attribution control). */
 export const BUNDLED_ATTRIBUTION =
@@ -127,33 +129,31 @@ export function buildStyle(assetBase: string, init: MapInit): StyleSpecification
         id: LYR.clusterFill,
         type: 'fill',
         source: SRC.clusters,
-        filter: ['!', IS_POINT],
+        filter: POLYGONS,
         paint: { 'fill-color': statusColor, 'fill-opacity': ['case', HIDDEN, 0, SELECTED, 0.9, 0.7] },
       },
+      // The outlines and the highlight share filter and layout, so MapLibre builds their line
+      // geometry once (one bucket); which outline a cluster gets is a matter of paint. A
+      // data-driven dash would cost each tile a round trip to the main thread.
       {
         id: LYR.clusterLineSurveyed,
         type: 'line',
         source: SRC.clusters,
-        filter: ['all', ['!', IS_POINT], ['!', SCHEMATIC]],
-        paint: { 'line-color': wwtpColor, 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1.5, 14, 3.5], 'line-opacity': SHOWN_OPACITY },
+        filter: POLYGONS,
+        paint: { 'line-color': wwtpColor, 'line-width': OUTLINE_WIDTH, 'line-opacity': ['case', SCHEMATIC, 0, SHOWN_OPACITY] },
       },
       {
         id: LYR.clusterLineSchematic,
         type: 'line',
         source: SRC.clusters,
-        filter: ['all', ['!', IS_POINT], SCHEMATIC],
-        paint: {
-          'line-color': wwtpColor,
-          'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1.5, 14, 3.5],
-          'line-dasharray': [2, 1.5],
-          'line-opacity': SHOWN_OPACITY,
-        },
+        filter: POLYGONS,
+        paint: { 'line-color': wwtpColor, 'line-width': OUTLINE_WIDTH, 'line-dasharray': [2, 1.5], 'line-opacity': ['case', SCHEMATIC, SHOWN_OPACITY, 0] },
       },
       {
         id: LYR.clusterHighlight,
         type: 'line',
         source: SRC.clusters,
-        filter: ['!', IS_POINT],
+        filter: POLYGONS,
         paint: {
           'line-color': ['case', FOCUSED, '#000', '#1a1a1a'],
           'line-width': ['case', HIDDEN, 0, FOCUSED, 4, SELECTED, 3, 0],
@@ -243,3 +243,32 @@ export function buildStyle(assetBase: string, init: MapInit): StyleSpecification
   };
 }
 
+
+/** Sources of the first frame: the clusters and their anchors (and the hidden online basemap, which loads nothing). */
+export const FIRST_STAGE_SOURCES: ReadonlySet<string> = new Set([SRC.clusters, SRC.clusterAnchors, SRC.osm]);
+
+/** What a style adds after its first frame: sources, and layers with the layer each goes below. */
+export interface LaterStage {
+  sources: Record<string, SourceSpecification>;
+  layers: { layer: LayerSpecification; before: string | undefined }[];
+}
+
+/**
+ * Splits a style in two: what the first frame needs (the given sources, their layers and
+ * the layers without a source), and the rest, to add once that frame is drawn. Each later
+ * layer goes below the next first-stage layer of the full style, so the final order is the
+ * full style's.
+ */
+export function splitStyle(style: StyleSpecification, first: ReadonlySet<string>): { first: StyleSpecification; later: LaterStage } {
+  const inFirst = (l: LayerSpecification) => !('source' in l) || first.has(l.source as string);
+  const sources = Object.entries(style.sources);
+  const later: LaterStage = { sources: Object.fromEntries(sources.filter(([id]) => !first.has(id))), layers: [] };
+  style.layers.forEach((layer, i) => {
+    if (inFirst(layer)) return;
+    later.layers.push({ layer, before: style.layers.slice(i + 1).find(inFirst)?.id });
+  });
+  return {
+    first: { ...style, sources: Object.fromEntries(sources.filter(([id]) => first.has(id))), layers: style.layers.filter(inFirst) },
+    later,
+  };
+}

@@ -30,7 +30,8 @@ function shapeProblem(key: Key, v: unknown): string | null {
   return null;
 }
 
-async function fetchJson(url: string, file: string, fetchFn: typeof fetch): Promise<{ value?: unknown; error?: LoadError }> {
+/** Requests a file at once; reads and parses its body only after `gate`. */
+async function fetchJson(url: string, file: string, fetchFn: typeof fetch, gate: Promise<unknown>): Promise<{ value?: unknown; error?: LoadError }> {
   let res: Response;
   try {
     res = await fetchFn(url);
@@ -38,7 +39,13 @@ async function fetchJson(url: string, file: string, fetchFn: typeof fetch): Prom
     return { error: { file, message: `network error (${(e as Error).message})` } };
   }
   if (!res.ok) return { error: { file, message: `HTTP ${res.status} ${res.statusText}`.trim() } };
-  const text = await res.text();
+  await gate;
+  let text: string;
+  try {
+    text = await res.text();
+  } catch (e) {
+    return { error: { file, message: `network error (${(e as Error).message})` } };
+  }
   try {
     return { value: JSON.parse(text) };
   } catch (e) {
@@ -54,8 +61,9 @@ async function fetchJson(url: string, file: string, fetchFn: typeof fetch): Prom
  * @param baseUrl - where `data/` lives (the app's base URL)
  * @param check - schema validation (loaded lazily by the app: it pulls in an LGPL library)
  * @param fetchFn - injectable for tests
- * @param gate - the checks and the hand-over to the store wait for it after the downloads
- *   (the app lets the map draw the clusters first: both compete for the same cores)
+ * @param gate - the requests go out at once; reading and parsing the bodies, the checks and
+ *   the hand-over to the store wait for it (the app lets the map draw the clusters first:
+ *   both compete for the same cores)
  */
 export async function loadData(
   store: AppStore,
@@ -67,9 +75,8 @@ export async function loadData(
   store.getState().setLoading();
   const keys = Object.keys(DATA_FILES) as Key[];
   const results = await Promise.all(
-    keys.map((k) => fetchJson(new URL(DATA_FILES[k], baseUrl).href, fileName(DATA_FILES[k]), fetchFn)),
+    keys.map((k) => fetchJson(new URL(DATA_FILES[k], baseUrl).href, fileName(DATA_FILES[k]), fetchFn, gate)),
   );
-  await gate;
   const errors: LoadError[] = [];
   const ok: Partial<Record<Key, unknown>> = {};
   results.forEach((r, i) => {

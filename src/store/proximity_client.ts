@@ -37,11 +37,22 @@ function client(post: Post, listen: (cb: (r: ProximityResponse) => void) => void
   };
 }
 
-/** Runs the proximity index in a Web Worker, so panning never waits for it. */
-export function createWorkerClient(worker: Worker): ProximityClient {
+/**
+ * Runs the proximity index in a Web Worker, so panning never waits for it. The worker is
+ * started by the first request, not at start-up (where it would compete with the map's).
+ */
+export function createWorkerClient(makeWorker: () => Worker): ProximityClient {
+  let worker: Worker | null = null;
+  let onResponse: (r: ProximityResponse) => void = () => {};
   return client(
-    (req) => worker.postMessage(req),
-    (cb) => worker.addEventListener('message', (e: MessageEvent<ProximityResponse>) => cb(e.data)),
+    (req) => {
+      if (!worker) {
+        worker = makeWorker();
+        worker.addEventListener('message', (e: MessageEvent<ProximityResponse>) => onResponse(e.data));
+      }
+      worker.postMessage(req);
+    },
+    (cb) => (onResponse = cb),
   );
 }
 

@@ -90,16 +90,11 @@ export async function renderedClusterIds(page: Page): Promise<string[]> {
 /** RGBA of the map canvas at geographic points (what the user sees there). */
 export async function pixelsAt(page: Page, lngLats: [number, number][]): Promise<number[][]> {
   return page.evaluate(async (pts) => {
-    const map = (window as any).__mapView.map;
+    const view = (window as any).__mapView;
+    const map = view.map;
     const canvas: HTMLCanvasElement = map.getCanvas();
-    const img = new Image();
-    img.src = canvas.toDataURL('image/png');
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = canvas.width;
-    c.height = canvas.height;
+    const c: HTMLCanvasElement = await view.capture();
     const ctx = c.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
     const ratio = canvas.width / canvas.clientWidth;
     return pts.map((p: [number, number]) => {
       const xy = map.project(p);

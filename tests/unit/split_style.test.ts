@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { LayerSpecification } from 'maplibre-gl';
+import { buildStyle, FIRST_STAGE_SOURCES, splitStyle } from '../../src/map/style';
+import { LYR, SRC } from '../../src/map/ids';
+
+const init = {
+  data: { clusters: 'https://x/data/clusters.geojson', clusterAnchors: 'https://x/data/cluster_anchors.geojson', zones: 'https://x/data/industrial_zones.geojson' },
+  showZones: false,
+  showVillages: true,
+  osm: false,
+};
+
+/** Replays the later stage the way MapView adds it: each layer below its `before`. */
+function replay(first: LayerSpecification[], later: { layer: LayerSpecification; before: string | undefined }[]): string[] {
+  const ids = first.map((l) => l.id);
+  for (const { layer, before } of later) {
+    const at = before === undefined ? ids.length : ids.indexOf(before);
+    expect(at).toBeGreaterThanOrEqual(0);
+    ids.splice(at, 0, layer.id);
+  }
+  return ids;
+}
+
+describe('splitStyle', () => {
+  const full = buildStyle('https://x/', init);
+  const { first, later } = splitStyle(full, FIRST_STAGE_SOURCES);
+
+  it('starts with the clusters, their anchors and the layers without a source', () => {
+    expect(Object.keys(first.sources).sort()).toEqual([SRC.clusterAnchors, SRC.clusters, SRC.osm].sort());
+    const ids = first.layers.map((l) => l.id);
+    expect(ids).toContain(LYR.background);
+    expect(ids).toContain(LYR.clusterFill);
+    expect(ids).toContain(LYR.clusterDot);
+    expect(ids).toContain(LYR.clusterLabel);
+    expect(ids).not.toContain(LYR.land);
+    expect(ids).not.toContain(LYR.zoneFill);
+  });
+
+  it('holds back every other source and layer, with their data and visibility', () => {
+    expect(Object.keys(later.sources).sort()).toEqual(Object.keys(full.sources).filter((id) => !FIRST_STAGE_SOURCES.has(id)).sort());
+    expect(later.sources[SRC.zones]).toMatchObject({ type: 'geojson', data: init.data.zones });
+    const zoneFill = later.layers.find((l) => l.layer.id === LYR.zoneFill)!.layer;
+    expect(zoneFill.layout).toMatchObject({ visibility: 'none' });
+    expect(first.layers.length + later.layers.length).toBe(full.layers.length);
+  });
+
+  it('adds the later layers back in the full style order', () => {
+    expect(replay([...first.layers], later.layers)).toEqual(full.layers.map((l) => l.id));
+  });
+
+  it('puts a later layer on top when no first-stage layer follows it', () => {
+    const style = { version: 8 as const, sources: { a: { type: 'geojson' as const, data: 'a' }, b: { type: 'geojson' as const, data: 'b' } }, layers: [
+      { id: 'a1', type: 'fill' as const, source: 'a' },
+      { id: 'b1', type: 'fill' as const, source: 'b' },
+    ] };
+    const split = splitStyle(style, new Set(['a']));
+    expect(split.later.layers).toEqual([{ layer: style.layers[1], before: undefined }]);
+    expect(replay(split.first.layers, split.later.layers)).toEqual(['a1', 'b1']);
+  });
+});
