@@ -14,7 +14,6 @@ export const SRC = {
 
 /** Layer ids, bottom to top. */
 export const LYR = {
-  background: 'background',
   osm: 'osm-raster',
   land: 'ex-province-fill',
   exProvinceLine: 'ex-province-line',

@@ -9,7 +9,8 @@ import type { DrawMode, DrawTool } from './draw_tool';
 import { clusterAnchors } from '../geo/cluster_anchors';
 import type { ClusterCollection, VillageCollection, ZoneCollection } from '../geo/types';
 import { CLUSTER_LAYERS, LYR, SRC } from './ids';
-import { buildStyle, FIRST_STAGE_SOURCES, LAYER_GROUPS, landOpacity, splitStyle, type LaterStage, type MapInit, type UrlSource } from './style';
+import { OUTSIDE_COLOR } from './palette';
+import { buildStyle, FIRST_STAGE_SOURCES, isOverlay, LAYER_GROUPS, landOpacity, splitStyle, type LaterStage, type MapInit, type UrlSource } from './style';
 
 setWorkerUrl(workerUrl);
 
@@ -59,6 +60,8 @@ export class MapView {
   private given = new Map<string, object>();
   /** The sources and layers added once the clusters are drawn (null once added). */
   private later: LaterStage | null;
+  /** Layer ids of each overlay source (shown only while it has features). */
+  private overlayLayers = new Map<string, string[]>();
   /** The first frame with the clusters (and their anchors) drawn. */
   private drawn: Promise<void>;
 
@@ -76,8 +79,12 @@ export class MapView {
     // Start-up order: the map starts with the clusters and their anchors only, so MapLibre's
     // worker tiles and draws them first; the context (land, boundaries, zones, villages,
     // labels, overlays) is added once they are drawn.
-    const { first, later } = splitStyle(buildStyle(assetBase, init), FIRST_STAGE_SOURCES);
+    const style = buildStyle(assetBase, init);
+    for (const l of style.layers) if (isOverlay(l) && 'source' in l) this.overlayLayers.set(l.source as string, [...(this.overlayLayers.get(l.source as string) ?? []), l.id]);
+    const { first, later } = splitStyle(style, FIRST_STAGE_SOURCES);
     this.later = later;
+    // The colour outside the province, shown through the canvas (the style has no background layer).
+    container.style.background = OUTSIDE_COLOR;
     this.map = new MLMap({
       container,
       style: first,
@@ -195,6 +202,19 @@ export class MapView {
     const waiting = this.later?.sources[source];
     if (waiting) this.later!.sources[source] = { ...waiting, data } as typeof waiting;
     else (this.map.getSource(source) as GeoJSONSource).setData(data);
+    const overlay = this.overlayLayers.get(source);
+    if (overlay) this.setVisibility(overlay, data.features.length > 0);
+  }
+
+  /** Shows or hides layers, on the map or, for the later stage, before they are added. */
+  private setVisibility(ids: readonly string[], on: boolean): void {
+    const visibility = on ? 'visible' : 'none';
+    const set = new Set(ids);
+    for (const { layer } of this.later?.layers ?? []) {
+      if (set.has(layer.id) && layer.type !== 'background') layer.layout = { ...layer.layout, visibility } as typeof layer.layout;
+    }
+    // An unchanged value is a no-op in MapLibre (a changed one reloads the layer's source).
+    for (const id of ids) if (this.map.getLayer(id)) this.map.setLayoutProperty(id, 'visibility', visibility);
   }
 
   /** Adds the sources and layers held back for the first frame (once). */
@@ -312,15 +332,11 @@ export class MapView {
 
   /** Shows or hides an optional layer group. */
   setLayerVisible(group: keyof typeof LAYER_GROUPS, on: boolean): void {
-    const visibility = on ? 'visible' : 'none';
-    const ids = new Set<string>(LAYER_GROUPS[group]);
-    // Layers of the later stage that are not on the map yet start that way.
-    for (const { layer } of this.later?.layers ?? []) {
-      if (ids.has(layer.id) && layer.type !== 'background') layer.layout = { ...layer.layout, visibility } as typeof layer.layout;
-      if (group === 'osm' && layer.id === LYR.land && layer.type === 'fill') layer.paint = { ...layer.paint, 'fill-opacity': landOpacity(on) };
-    }
-    for (const l of ids) if (this.map.getLayer(l)) this.map.setLayoutProperty(l, 'visibility', visibility);
-    if (group === 'osm' && this.map.getLayer(LYR.land)) this.map.setPaintProperty(LYR.land, 'fill-opacity', landOpacity(on));
+    this.setVisibility(LAYER_GROUPS[group], on);
+    if (group !== 'osm') return;
+    const land = this.later?.layers.find(({ layer }) => layer.id === LYR.land)?.layer;
+    if (land?.type === 'fill') land.paint = { ...land.paint, 'fill-opacity': landOpacity(on) };
+    if (this.map.getLayer(LYR.land)) this.map.setPaintProperty(LYR.land, 'fill-opacity', landOpacity(on));
   }
 
   /** Frames a feature collection (or the province when empty). */
@@ -378,7 +394,10 @@ export class MapView {
         const canvas = document.createElement('canvas');
         canvas.width = src.width;
         canvas.height = src.height;
-        canvas.getContext('2d')!.drawImage(src, 0, 0);
+        const ctx = canvas.getContext('2d')!;
+        ctx.fillStyle = OUTSIDE_COLOR;
+        ctx.fillRect(0, 0, canvas.width, canvas.height);
+        ctx.drawImage(src, 0, 0);
         resolve(canvas);
       });
       this.map.triggerRepaint();

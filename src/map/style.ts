@@ -1,6 +1,6 @@
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { FONT_BOLD, FONT_REGULAR, LYR, SRC } from './ids';
-import { AREA_COLOR, HIGHLIGHT_COLOR, OUTSIDE_COLOR, IMPORTED_COLOR, PROX_COLOR, STATUS_COLOR, VILLAGE_COLOR, WWTP_COLOR, ZONE_COLOR } from './palette';
+import { AREA_COLOR, HIGHLIGHT_COLOR, IMPORTED_COLOR, PROX_COLOR, STATUS_COLOR, VILLAGE_COLOR, WWTP_COLOR, ZONE_COLOR } from './palette';
 
 const empty = (): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features: [] });
 const vis = (on: boolean): 'visible' | 'none' => (on ? 'visible' : 'none');
@@ -59,7 +59,7 @@ export function buildStyle(assetBase: string, init: MapInit): StyleSpecification
   const data = (k: UrlSource) => init.data[k] ?? empty();
   const statusColor = matchColor('status', STATUS_COLOR, '#999');
   const wwtpColor = matchColor('wwtp', WWTP_COLOR, '#999');
-  return {
+  const style: StyleSpecification = {
     version: 8,
     glyphs: `${assetBase}fonts/{fontstack}/{range}.pbf`,
     sources: {
@@ -82,7 +82,8 @@ export function buildStyle(assetBase: string, init: MapInit): StyleSpecification
       [SRC.prox]: { type: 'geojson', data: empty() },
     },
     layers: [
-      { id: LYR.background, type: 'background', paint: { 'background-color': OUTSIDE_COLOR } },
+      // No background layer: the map's container shows OUTSIDE_COLOR through the cleared
+      // canvas, which saves a full-screen fill on every frame (see MapView).
       { id: LYR.osm, type: 'raster', source: SRC.osm, layout: { visibility: vis(init.osm) } },
       {
         id: LYR.land,
@@ -91,6 +92,8 @@ export function buildStyle(assetBase: string, init: MapInit): StyleSpecification
         paint: {
           'fill-color': ['match', ['get', 'id'], 'ha-nam', '#f7f4ec', 'nam-dinh', '#f3f6ee', '#f6f1f4'],
           'fill-opacity': landOpacity(init.osm),
+          // Fills whose edges a line layer draws anyway skip the antialiasing pass (one draw less per tile and frame).
+          'fill-antialias': false,
         },
       },
       {
@@ -106,7 +109,7 @@ export function buildStyle(assetBase: string, init: MapInit): StyleSpecification
         source: SRC.zones,
         filter: ['!', IS_POINT],
         layout: { visibility: vis(init.showZones) },
-        paint: { 'fill-color': ZONE_COLOR, 'fill-opacity': 0.18 },
+        paint: { 'fill-color': ZONE_COLOR, 'fill-opacity': 0.18, 'fill-antialias': false },
       },
       {
         id: LYR.zoneLine,
@@ -130,7 +133,7 @@ export function buildStyle(assetBase: string, init: MapInit): StyleSpecification
         type: 'fill',
         source: SRC.clusters,
         filter: POLYGONS,
-        paint: { 'fill-color': statusColor, 'fill-opacity': ['case', HIDDEN, 0, SELECTED, 0.9, 0.7] },
+        paint: { 'fill-color': statusColor, 'fill-opacity': ['case', HIDDEN, 0, SELECTED, 0.9, 0.7], 'fill-antialias': false },
       },
       // The outlines and the highlight share filter and layout, so MapLibre builds their line
       // geometry once (one bucket); which outline a cluster gets is a matter of paint. A
@@ -241,7 +244,20 @@ export function buildStyle(assetBase: string, init: MapInit): StyleSpecification
       },
     ],
   };
+  // The overlays start empty, so hidden (see OVERLAY_SOURCES).
+  style.layers = style.layers.map((l) => (isOverlay(l) ? ({ ...l, layout: { ...l.layout, visibility: 'none' } } as LayerSpecification) : l));
+  return style;
 }
+
+/**
+ * The planner's overlays (drawn or imported areas, imported features, proximity answers).
+ * Their layers are hidden while the overlay is empty: an empty source still costs every
+ * frame its tile masks and draw calls.
+ */
+export const OVERLAY_SOURCES: ReadonlySet<string> = new Set([SRC.areas, SRC.imported, SRC.prox]);
+
+/** Whether a layer draws one of the OVERLAY_SOURCES. */
+export const isOverlay = (l: LayerSpecification): boolean => 'source' in l && OVERLAY_SOURCES.has(l.source as string);
 
 
 /** Sources of the first frame: the clusters and their anchors (and the hidden online basemap, which loads nothing). */

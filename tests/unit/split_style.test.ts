@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LayerSpecification } from 'maplibre-gl';
-import { buildStyle, FIRST_STAGE_SOURCES, splitStyle } from '../../src/map/style';
+import { buildStyle, FIRST_STAGE_SOURCES, isOverlay, OVERLAY_SOURCES, splitStyle } from '../../src/map/style';
 import { LYR, SRC } from '../../src/map/ids';
 
 const init = {
@@ -25,10 +25,9 @@ describe('splitStyle', () => {
   const full = buildStyle('https://x/', init);
   const { first, later } = splitStyle(full, FIRST_STAGE_SOURCES);
 
-  it('starts with the clusters, their anchors and the layers without a source', () => {
+  it('starts with the clusters and their anchors', () => {
     expect(Object.keys(first.sources).sort()).toEqual([SRC.clusterAnchors, SRC.clusters, SRC.osm].sort());
     const ids = first.layers.map((l) => l.id);
-    expect(ids).toContain(LYR.background);
     expect(ids).toContain(LYR.clusterFill);
     expect(ids).toContain(LYR.clusterDot);
     expect(ids).toContain(LYR.clusterLabel);
@@ -48,13 +47,25 @@ describe('splitStyle', () => {
     expect(replay([...first.layers], later.layers)).toEqual(full.layers.map((l) => l.id));
   });
 
-  it('puts a later layer on top when no first-stage layer follows it', () => {
+  it('keeps layers without a source first, and puts a later layer on top when no first-stage layer follows it', () => {
     const style = { version: 8 as const, sources: { a: { type: 'geojson' as const, data: 'a' }, b: { type: 'geojson' as const, data: 'b' } }, layers: [
+      { id: 'bg', type: 'background' as const },
       { id: 'a1', type: 'fill' as const, source: 'a' },
       { id: 'b1', type: 'fill' as const, source: 'b' },
     ] };
     const split = splitStyle(style, new Set(['a']));
-    expect(split.later.layers).toEqual([{ layer: style.layers[1], before: undefined }]);
-    expect(replay(split.first.layers, split.later.layers)).toEqual(['a1', 'b1']);
+    expect(split.first.layers.map((l) => l.id)).toEqual(['bg', 'a1']);
+    expect(split.later.layers).toEqual([{ layer: style.layers[2], before: undefined }]);
+    expect(replay(split.first.layers, split.later.layers)).toEqual(['bg', 'a1', 'b1']);
+  });
+});
+
+describe('buildStyle overlays', () => {
+  it('starts every overlay layer hidden (the overlays start empty) and nothing else', () => {
+    const style = buildStyle('https://x/', init);
+    const overlays = style.layers.filter(isOverlay);
+    expect(new Set(overlays.map((l) => ('source' in l ? l.source : '')))).toEqual(new Set(OVERLAY_SOURCES));
+    for (const l of overlays) expect(l.layout).toMatchObject({ visibility: 'none' });
+    expect(style.layers.find((l) => l.id === LYR.clusterFill)?.layout?.visibility).toBeUndefined();
   });
 });
