@@ -23,9 +23,9 @@ try {
     ['all layers', []],
     ['no symbol layers (labels)', ['cluster-label', 'zone-label', 'ex-province-label']],
     ['no labels, no dots/points', ['cluster-label', 'zone-label', 'ex-province-label', 'cluster-dot', 'cluster-point', 'village-dot']],
-    ['only cluster fill + lines + background', ['*']],
+    ['only cluster fill + lines', ['*']],
   ];
-  const keep = new Set(['background', 'cluster-fill', 'cluster-line-surveyed', 'cluster-line-schematic']);
+  const keep = new Set(['cluster-fill', 'cluster-line-surveyed', 'cluster-line-schematic', 'cluster-highlight']);
   for (const [label, hide] of variants) {
     await page.evaluate(
       ({ hide, keep }) => {
