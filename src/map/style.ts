@@ -259,7 +259,6 @@ export const OVERLAY_SOURCES: ReadonlySet<string> = new Set([SRC.areas, SRC.impo
 /** Whether a layer draws one of the OVERLAY_SOURCES. */
 export const isOverlay = (l: LayerSpecification): boolean => 'source' in l && OVERLAY_SOURCES.has(l.source as string);
 
-
 /** Sources of the first frame: the clusters and their anchors (and the hidden online basemap, which loads nothing). */
 export const FIRST_STAGE_SOURCES: ReadonlySet<string> = new Set([SRC.clusters, SRC.clusterAnchors, SRC.osm]);
 
