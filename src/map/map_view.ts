@@ -14,8 +14,13 @@ import { buildStyle, FIRST_STAGE_SOURCES, isOverlay, LAYER_GROUPS, landOpacity, 
 
 setWorkerUrl(workerUrl);
 
-/** The rest of the style is added, and `whenClustersDrawn` resolves, at the latest this long after the map starts (ms). */
-const CONTEXT_AFTER_MS = 5000;
+/**
+ * The rest of the style is added, and `whenClustersDrawn` resolves, at the latest this long
+ * after the map starts (ms): only for a clusters request that stalls (one that fails releases
+ * at once, as a source error counts as loaded). Large datasets take seconds on slow PCs, and
+ * releasing early would set the app's checks and the context against their tiling.
+ */
+const CONTEXT_AFTER_MS = 30_000;
 
 /** The whole merged province (lon/lat), used until the outline has loaded. */
 export const PROVINCE_BOUNDS: [number, number, number, number] = [105.54, 19.89, 106.6, 20.71];
@@ -110,7 +115,7 @@ export class MapView {
         this.map.once('render', done);
       };
       this.map.on('sourcedata', onData);
-      // A clusters file that never loads must not hold the rest back.
+      // A clusters request that stalls must not hold the rest back for ever.
       setTimeout(() => void styleLoaded.then(done), CONTEXT_AFTER_MS);
     });
     this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
