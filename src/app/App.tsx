@@ -43,7 +43,9 @@ function MapPane({ store, assetBase, onDrawn }: { store: AppStore; assetBase: st
         osm: s.basemap === 'osm',
       },
     );
-    if (onDrawn) void view.whenClustersDrawn().then(onDrawn);
+    // The app's checks and panels start once the map is drawn, context included: on a slow
+    // PC they would otherwise hold up the land and boundaries behind the clusters.
+    if (onDrawn) void view.whenContextDrawn().then(onDrawn);
     const unsync = syncMapWithStore(store, view);
     viewRef.current = view;
     // For tests and the console: the map's rendered state, read-only use.
@@ -99,7 +101,7 @@ function LoadState() {
 
 /**
  * The whole app: header, sidebar, map with legend and details.
- * `onMapDrawn` is called once the map has drawn the clusters for the first time.
+ * `onMapDrawn` is called once the map has drawn the clusters and its context for the first time.
  */
 export function App({ store, assetBase, proximity, onMapDrawn }: { store: AppStore; assetBase: string; proximity: ProximityService; onMapDrawn?: () => void }) {
   const mapViewRef = useRef<MapView | null>(null);

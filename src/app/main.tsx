@@ -18,7 +18,7 @@ const proximity = createProximityService(
   createWorkerClient(() => new Worker(new URL('../geo/proximity.worker.ts', import.meta.url), { type: 'module' })),
 );
 // The data requests go out before the first render (the map's worker asks for the same files);
-// checking them and building the panels wait until the map has drawn the clusters.
+// checking them and building the panels wait until the map has drawn the clusters and their context.
 let mapDrawn = () => {};
 const drawn = new Promise<void>((resolve) => (mapDrawn = resolve));
 void loadData(store, base, checkFile, fetch, drawn);

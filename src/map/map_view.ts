@@ -22,6 +22,9 @@ setWorkerUrl(workerUrl);
  */
 const CONTEXT_AFTER_MS = 30_000;
 
+/** `whenContextDrawn` resolves at the latest this long after the clusters are drawn (ms). */
+const CONTEXT_DRAWN_MAX_MS = 3000;
+
 /** The whole merged province (lon/lat), used until the outline has loaded. */
 export const PROVINCE_BOUNDS: [number, number, number, number] = [105.54, 19.89, 106.6, 20.71];
 
@@ -157,6 +160,21 @@ export class MapView {
    */
   whenClustersDrawn(): Promise<void> {
     return this.drawn;
+  }
+
+  /**
+   * Resolves once the rest of the style (land, boundaries, KCN, villages, labels) is drawn
+   * too, at the first `idle` after the clusters were, or at most `CONTEXT_DRAWN_MAX_MS`
+   * after them (an online basemap on a slow line must not hold it up).
+   */
+  whenContextDrawn(): Promise<void> {
+    return this.drawn.then(
+      () =>
+        new Promise<void>((resolve) => {
+          this.map.once('idle', () => resolve());
+          setTimeout(resolve, CONTEXT_DRAWN_MAX_MS);
+        }),
+    );
   }
 
   /** Resolves once the style has loaded. */
