@@ -48,6 +48,14 @@ export function firstRenderProbe(): void {
   }, 5);
 }
 
+/** Whether the app has loaded and checked its data: the filter panel counts the clusters shown ("… N / N …", N > 0). */
+export function appDataReady(): boolean {
+  // Thousands separators differ by language ("10.000" in vi, "10,000" in en).
+  const text = (document.querySelector('[data-testid="showing"]')?.textContent ?? '').replace(/[.,\u00a0]/g, '');
+  const m = /(\d+)\s*\/\s*(\d+)/.exec(text);
+  return !!m && Number(m[2]) > 0;
+}
+
 /** Resolves at the next `idle` after a repaint (everything loaded and drawn). */
 export async function settle(ms: number): Promise<void> {
   const w = window as W;
