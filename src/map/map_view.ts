@@ -112,16 +112,23 @@ export class MapView {
         this.addLater();
         resolve();
       };
-      const onData = () => {
+      // Loaded or failed (a source that failed counts as loaded): both end the wait.
+      const check = () => {
         if (!this.map.isSourceLoaded(SRC.clusters) || !this.map.isSourceLoaded(SRC.clusterAnchors)) return;
-        this.map.off('sourcedata', onData);
+        this.map.off('sourcedata', check);
+        this.map.off('error', check);
         this.map.once('render', done);
+        this.map.triggerRepaint();
       };
-      this.map.on('sourcedata', onData);
+      this.map.on('sourcedata', check);
+      this.map.on('error', check);
       // A clusters request that stalls must not hold the rest back for ever.
       setTimeout(() => void styleLoaded.then(done), CONTEXT_AFTER_MS);
     });
-    this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
+    // Ready once loaded and with the whole style: everything the app asks of the map from then
+    // on finds every source and layer.
+    const loaded = new Promise<void>((resolve) => this.map.once('load', () => resolve()));
+    this.ready = Promise.all([loaded, this.drawn]).then(() => undefined);
     this.ready.then(() => {
       attachBoxSelect(this.map, (ids) => this.events.onBoxSelect(ids.filter((id) => !this.hidden.has(id))));
       this.map.once('idle', () => this.loadDrawTool());
@@ -132,6 +139,7 @@ export class MapView {
       const hits = this.visibleOnly(this.map.queryRenderedFeatures(e.point, { layers: [...CLUSTER_LAYERS] }));
       const id = (hits[0]?.properties?.id as string | undefined) ?? null;
       const oe = e.originalEvent as MouseEvent;
+      // (A click before the context is on the map finds no KCN layer.)
       if (!id && this.map.getLayer(LYR.zoneFill) && this.map.getLayoutProperty(LYR.zoneFill, 'visibility') !== 'none') {
         const zone = this.map.queryRenderedFeatures(e.point, { layers: [LYR.zoneFill] })[0];
         if (zone) return this.events.onZoneClick(zone.properties.id as string);
@@ -177,7 +185,7 @@ export class MapView {
     );
   }
 
-  /** Resolves once the style has loaded. */
+  /** Resolves once the map has loaded with its whole style (the app's sync starts then). */
   whenReady(): Promise<void> {
     return this.ready;
   }
@@ -218,26 +226,18 @@ export class MapView {
 
   /**
    * Replaces a source's data (no memo: overlays change with every gesture); null empties it.
-   * A source of the later stage that is not on the map yet starts with it.
+   * An overlay is hidden while empty.
    */
   private replaceData(source: string, fc: FeatureCollection | null): void {
     const data = fc ?? { type: 'FeatureCollection', features: [] };
-    const waiting = this.later?.sources[source];
-    if (waiting) this.later!.sources[source] = { ...waiting, data } as typeof waiting;
-    else (this.map.getSource(source) as GeoJSONSource).setData(data);
+    (this.map.getSource(source) as GeoJSONSource).setData(data);
     const overlay = this.overlayLayers.get(source);
     if (overlay) this.setVisibility(overlay, data.features.length > 0);
   }
 
-  /** Shows or hides layers, on the map or, for the later stage, before they are added. */
+  /** Shows or hides layers. An unchanged value is a no-op in MapLibre (a changed one reloads the layer's source). */
   private setVisibility(ids: readonly string[], on: boolean): void {
-    const visibility = on ? 'visible' : 'none';
-    const set = new Set(ids);
-    for (const { layer } of this.later?.layers ?? []) {
-      if (set.has(layer.id) && layer.type !== 'background') layer.layout = { ...layer.layout, visibility } as typeof layer.layout;
-    }
-    // An unchanged value is a no-op in MapLibre (a changed one reloads the layer's source).
-    for (const id of ids) if (this.map.getLayer(id)) this.map.setLayoutProperty(id, 'visibility', visibility);
+    for (const id of ids) this.map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none');
   }
 
   /** Adds the sources and layers held back for the first frame (once). */
@@ -356,10 +356,7 @@ export class MapView {
   /** Shows or hides an optional layer group. */
   setLayerVisible(group: keyof typeof LAYER_GROUPS, on: boolean): void {
     this.setVisibility(LAYER_GROUPS[group], on);
-    if (group !== 'osm') return;
-    const land = this.later?.layers.find(({ layer }) => layer.id === LYR.land)?.layer;
-    if (land?.type === 'fill') land.paint = { ...land.paint, 'fill-opacity': landOpacity(on) };
-    if (this.map.getLayer(LYR.land)) this.map.setPaintProperty(LYR.land, 'fill-opacity', landOpacity(on));
+    if (group === 'osm') this.map.setPaintProperty(LYR.land, 'fill-opacity', landOpacity(on));
   }
 
   /** Frames a feature collection (or the province when empty). */

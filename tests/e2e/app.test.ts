@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from './browser';
-import { openApp, pixelsAt, renderedClusterIds, screenshot, statsTable, toggleProvince, waitForMapIdle } from './driver';
+import { openApp, pixelsAt, renderedClusterIds, screenshot, statsTable, toggleProvince, waitForApp, waitForMapIdle } from './driver';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
@@ -162,6 +162,24 @@ describe('failure', () => {
     // One message, from the loader: the map's own failure to read the file is not a second one.
     expect(await page.getByText('Lỗi bản đồ').count()).toBe(0);
     await screenshot(page, 'app-broken-file');
+    await page.context().close();
+  });
+
+  it('a layer switched off while the map is still starting stays off once the map is ready', async () => {
+    // A slow line: the clusters take 1.5 s, so the map has not added its context (KCN, land) yet.
+    const { page, consoleErrors } = await openApp(browser(), baseUrl, { delay: { 'clusters.geojson': 1500 }, waitReady: false });
+    const kcn = page.getByTestId('layer-zones');
+    await kcn.waitFor();
+    expect(await page.evaluate(() => !!(window as any).__mapView.map.getLayer('zone-fill'))).toBe(false); // eslint-disable-line @typescript-eslint/no-explicit-any
+    await kcn.uncheck();
+    await waitForApp(page);
+    const zonesDrawn = () => page.evaluate(() => (window as any).__mapView.map.queryRenderedFeatures({ layers: ['zone-fill'] }).length as number); // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(await renderedClusterIds(page)).toEqual(ALL);
+    expect(await zonesDrawn()).toBe(0);
+    await kcn.check();
+    await waitForMapIdle(page);
+    expect(await zonesDrawn()).toBeGreaterThan(0);
+    expect(consoleErrors).toEqual([]);
     await page.context().close();
   });
 

@@ -22,6 +22,10 @@ export interface OpenOptions {
   override?: Record<string, string>;
   /** Data files whose requests fail (as on a dropped connection). */
   fail?: string[];
+  /** Data files answered only after this many ms (a slow line). */
+  delay?: Record<string, number>;
+  /** Wait until the app has loaded and the map is idle (default true). */
+  waitReady?: boolean;
   /** Extra part of the URL after the base (e.g. a hash). */
   path?: string;
   /** Page size. */
@@ -44,7 +48,7 @@ export async function openApp(browser: Browser, baseUrl: string, opts: OpenOptio
   const externalRequests: string[] = [];
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
-  await context.route('**/*', (route) => {
+  await context.route('**/*', async (route) => {
     const url = route.request().url();
     if (!url.startsWith(baseUrl)) {
       externalRequests.push(url);
@@ -52,6 +56,8 @@ export async function openApp(browser: Browser, baseUrl: string, opts: OpenOptio
     }
     const m = /\/data\/([\w.]+)$/.exec(new URL(url).pathname);
     if (m && opts.fail?.includes(m[1]!)) return route.abort('connectionreset');
+    const wait = m ? opts.delay?.[m[1]!] : undefined;
+    if (wait) await new Promise((r) => setTimeout(r, wait));
     // The anchors file is derived from the clusters file, as the build derives it.
     if (m?.[1] === CLUSTER_ANCHORS_FILE && (opts.fixture ?? true)) return route.fulfill({ status: 200, contentType: 'application/json', body: anchorsFor(opts.override?.['clusters.geojson']) });
     if (m && opts.override?.[m[1]!] !== undefined) return route.fulfill({ status: 200, contentType: 'application/json', body: opts.override[m[1]!] });
@@ -59,10 +65,15 @@ export async function openApp(browser: Browser, baseUrl: string, opts: OpenOptio
     return route.continue();
   });
   await page.goto(baseUrl + (opts.path ?? ''));
+  if (opts.waitReady ?? true) await waitForApp(page);
+  return { page, consoleErrors, externalRequests };
+}
+
+/** Resolves once the app has loaded its data and the map is idle. */
+export async function waitForApp(page: Page): Promise<void> {
   await page.waitForSelector('body[data-map-ready="true"]', { timeout: 60_000 });
   await page.waitForFunction(() => !document.querySelector('.loading'));
   await waitForMapIdle(page);
-  return { page, consoleErrors, externalRequests };
 }
 
 /** Resolves when the map has finished loading tiles and rendering. */
