@@ -27,7 +27,7 @@ syncUrl(store);
 runProximity(store, proximity);
 
 // Offline: the production build precaches itself in a service worker (see vite.config.ts),
-// once the map has drawn the clusters (precaching downloads the whole app again).
+// once the map is drawn (precaching downloads the whole app again).
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   void drawn.then(() =>
     navigator.serviceWorker.register(new URL('sw.js', base).href).catch(() => {

@@ -259,7 +259,7 @@ export const OVERLAY_SOURCES: ReadonlySet<string> = new Set([SRC.areas, SRC.impo
 /** Whether a layer draws one of the OVERLAY_SOURCES. */
 export const isOverlay = (l: LayerSpecification): boolean => 'source' in l && OVERLAY_SOURCES.has(l.source as string);
 
-/** Sources of the first frame: the clusters and their anchors (and the hidden online basemap, which loads nothing). */
+/** Sources of the first frame: the clusters and their anchors (and the online basemap, off unless the planner turned it on). */
 export const FIRST_STAGE_SOURCES: ReadonlySet<string> = new Set([SRC.clusters, SRC.clusterAnchors, SRC.osm]);
 
 /** What a style adds after its first frame: sources, and layers with the layer each goes below. */
