@@ -3,7 +3,6 @@ export const SRC = {
   exProvinces: 'ex-provinces',
   province: 'province',
   clusters: 'clusters',
-  clusterAnchors: 'cluster-anchors',
   zones: 'zones',
   villages: 'villages',
   osm: 'osm',
