@@ -3,7 +3,7 @@ import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
-import { CLUSTER_MAP_FILE, clusterMapText } from './src/geo/cluster_anchors.ts';
+import { CLUSTER_ANCHORS_FILE, clusterAnchorsText } from './src/geo/cluster_anchors.ts';
 import type { ClusterCollection } from './src/geo/types.ts';
 
 /** Data files served under /data/ (dev) and emitted into dist/data/ (build). */
@@ -17,14 +17,13 @@ const DATA: Record<string, string> = {
 };
 
 /**
- * The file the map draws the clusters from (their polygons and anchor points, see
- * `clusterMap`), derived from the clusters file, so the map loads it by URL instead of the
- * main thread computing the anchors at start. Null when the clusters file is missing or
- * unreadable (the app then reports the clusters file).
+ * The map's anchor points (dots and labels) derived from the clusters file, so the map can
+ * load them by URL instead of computing them on the main thread at start. Null when the
+ * clusters file is missing or unreadable (the app then reports the clusters file).
  */
-function clusterMapFile(): string | null {
+function anchorsText(): string | null {
   try {
-    return clusterMapText(JSON.parse(readFileSync(DATA['clusters.geojson']!, 'utf8')) as ClusterCollection);
+    return clusterAnchorsText(JSON.parse(readFileSync(DATA['clusters.geojson']!, 'utf8')) as ClusterCollection);
   } catch {
     return null;
   }
@@ -38,7 +37,7 @@ function geodata(): Plugin {
         const name = decodeURIComponent((req.url ?? '').replace(/^\//, '').split('?')[0]!);
         const rel = DATA[name];
         const file = rel && resolve(rel);
-        const body = name === CLUSTER_MAP_FILE ? clusterMapFile() : file && existsSync(file) ? readFileSync(file) : null;
+        const body = name === CLUSTER_ANCHORS_FILE ? anchorsText() : file && existsSync(file) ? readFileSync(file) : null;
         if (body === null) return next();
         res.setHeader('Content-Type', 'application/json; charset=utf-8');
         res.end(body);
@@ -52,8 +51,8 @@ function geodata(): Plugin {
         }
         this.emitFile({ type: 'asset', fileName: `data/${name}`, source: readFileSync(rel) });
       }
-      const clusterMap = clusterMapFile();
-      if (clusterMap !== null) this.emitFile({ type: 'asset', fileName: `data/${CLUSTER_MAP_FILE}`, source: clusterMap });
+      const anchors = anchorsText();
+      if (anchors !== null) this.emitFile({ type: 'asset', fileName: `data/${CLUSTER_ANCHORS_FILE}`, source: anchors });
     },
   };
 }

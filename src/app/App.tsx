@@ -14,7 +14,7 @@ import { MapViewContext, ProximityContext, StoreContext, useProximity, useStore 
 import type { ProximityService } from '../store/proximity_service';
 import { t } from './i18n';
 import { DATA_FILES } from '../store/load_data';
-import { CLUSTER_MAP_FILE } from '../geo/cluster_anchors';
+import { CLUSTER_ANCHORS_FILE } from '../geo/cluster_anchors';
 
 function MapPane({ store, assetBase, onDrawn }: { store: AppStore; assetBase: string; onDrawn?: () => void }) {
   const el = useRef<HTMLDivElement>(null);
@@ -31,8 +31,8 @@ function MapPane({ store, assetBase, onDrawn }: { store: AppStore; assetBase: st
       mapActions(store, proximity, () => document.body.setAttribute('data-map-ready', 'true')),
       {
         data: {
-          // The map draws the clusters from the build's cluster map file (polygons and anchor points).
-          clusters: url(`data/${CLUSTER_MAP_FILE}`),
+          clusters: url(DATA_FILES.clusters),
+          clusterAnchors: url(`data/${CLUSTER_ANCHORS_FILE}`),
           zones: url(DATA_FILES.zones),
           villages: url(DATA_FILES.villages),
           exProvinces: url(DATA_FILES.exProvinces),

@@ -3,6 +3,7 @@ export const SRC = {
   exProvinces: 'ex-provinces',
   province: 'province',
   clusters: 'clusters',
+  clusterAnchors: 'cluster-anchors',
   zones: 'zones',
   villages: 'villages',
   osm: 'osm',

@@ -6,7 +6,7 @@ import bbox from '@turf/bbox';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { attachBoxSelect } from './box_select';
 import type { DrawMode, DrawTool } from './draw_tool';
-import { clusterMap } from '../geo/cluster_anchors';
+import { clusterAnchors } from '../geo/cluster_anchors';
 import type { ClusterCollection, VillageCollection, ZoneCollection } from '../geo/types';
 import { CLUSTER_LAYERS, LYR, SRC } from './ids';
 import { OUTSIDE_COLOR } from './palette';
@@ -70,7 +70,7 @@ export class MapView {
   private later: LaterStage | null;
   /** Layer ids of each overlay source (shown only while it has features). */
   private overlayLayers = new Map<string, string[]>();
-  /** The first frame with the clusters drawn. */
+  /** The first frame with the clusters (and their anchors) drawn. */
   private drawn: Promise<void>;
 
   /**
@@ -84,7 +84,7 @@ export class MapView {
       this.fromUrl.add(SRC[k]);
       this.bundled.add(SRC[k]);
     }
-    // Start-up order: the map starts with the clusters only, so MapLibre's
+    // Start-up order: the map starts with the clusters and their anchors only, so MapLibre's
     // worker tiles and draws them first; the context (land, boundaries, zones, villages,
     // labels, overlays) is added once they are drawn.
     const style = buildStyle(assetBase, init);
@@ -114,7 +114,7 @@ export class MapView {
       };
       // Loaded or failed (a source that failed counts as loaded): both end the wait.
       const check = () => {
-        if (!this.map.isSourceLoaded(SRC.clusters)) return;
+        if (!this.map.isSourceLoaded(SRC.clusters) || !this.map.isSourceLoaded(SRC.clusterAnchors)) return;
         this.map.off('sourcedata', check);
         this.map.off('error', check);
         this.map.once('render', done);
@@ -162,7 +162,7 @@ export class MapView {
   }
 
   /**
-   * Resolves at the first frame drawn after the clusters have loaded
+   * Resolves at the first frame drawn after the clusters and their anchors have loaded
    * (or after `CONTEXT_AFTER_MS`, so that a map that cannot draw holds nothing up), once
    * the rest of the style has been added.
    */
@@ -212,7 +212,9 @@ export class MapView {
   private recover(source: string): void {
     this.fromUrl.delete(source);
     const own = this.given.get(source);
-    if (own) this.replaceData(source, source === SRC.clusters ? clusterMap(own as ClusterCollection) : (own as FeatureCollection));
+    const clusters = this.given.get(SRC.clusters) as ClusterCollection | undefined;
+    if (own) this.replaceData(source, own as FeatureCollection);
+    else if (source === SRC.clusterAnchors && clusters) this.replaceData(source, clusterAnchors(clusters));
   }
 
   /** Empties a source (its file failed to load or did not pass the checks). */
@@ -256,21 +258,22 @@ export class MapView {
   }
 
   /**
-   * Shows the clusters: their polygons and anchor points (dots, markers, labels); null
-   * empties them. The first collection the app gives is the one the map loaded by URL (the
-   * build's cluster map file, derived from the same clusters file); any other is converted
-   * here (`clusterMap`).
+   * Shows the clusters and their anchor points (dots, labels); null empties both. When
+   * both came by URL, the anchors are the build's (derived from the same file); otherwise
+   * they are computed here.
    */
   setClusters(fc: ClusterCollection | null): void {
     if (!fc) {
       this.clear(SRC.clusters);
+      this.clear(SRC.clusterAnchors);
       this.allIds = [];
       return;
     }
     if (this.uploaded.has(fc)) return;
-    this.uploaded.set(fc, true);
-    this.given.set(SRC.clusters, fc);
-    if (!this.fromUrl.delete(SRC.clusters)) this.replaceData(SRC.clusters, clusterMap(fc));
+    const anchorsLoaded = this.fromUrl.has(SRC.clusters) && this.fromUrl.has(SRC.clusterAnchors);
+    this.setData(SRC.clusters, fc);
+    if (anchorsLoaded) this.fromUrl.delete(SRC.clusterAnchors);
+    else this.setData(SRC.clusterAnchors, clusterAnchors(fc));
     this.allIds = fc.features.map((f) => f.properties.id);
     // Feature state of the old data means nothing for the new.
     this.hidden = new Set();
@@ -303,9 +306,9 @@ export class MapView {
     this.hidden = next;
   }
 
-  /** One state per cluster: its polygon and its anchor point share the id. */
   private setStateFor(id: string, state: Record<string, boolean>): void {
     this.map.setFeatureState({ source: SRC.clusters, id }, state);
+    this.map.setFeatureState({ source: SRC.clusterAnchors, id }, state);
   }
 
   /** Highlights the selected clusters (feature-state diff, no re-upload). */

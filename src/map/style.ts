@@ -24,7 +24,7 @@ export const BUNDLED_ATTRIBUTION =
   'Ranh giới / boundaries: censusVN2009 (MIT, © 2017 Marc Choisy) · Dữ liệu CCN: nguồn công khai (xem chi tiết)';
 
 /** Sources the map can load by URL itself (fetched and parsed in MapLibre's worker). */
-export type UrlSource = 'exProvinces' | 'province' | 'zones' | 'clusters' | 'villages';
+export type UrlSource = 'exProvinces' | 'province' | 'zones' | 'clusters' | 'clusterAnchors' | 'villages';
 
 /** What the map starts with, so that nothing is re-tiled right after the first load. */
 export interface MapInit {
@@ -70,9 +70,9 @@ export function buildStyle(assetBase: string, init: MapInit): StyleSpecification
         maxzoom: 19,
         attribution: '© OpenStreetMap contributors',
       },
-      // The clusters' polygons and anchor points (dots, markers, labels) in one source: one
-      // tiling job, one feature state per cluster (see clusterMap).
+      // The worker loads and tiles sources in this order: the clusters first.
       [SRC.clusters]: { type: 'geojson', data: data('clusters'), promoteId: 'id' },
+      [SRC.clusterAnchors]: { type: 'geojson', data: data('clusterAnchors'), promoteId: 'id' },
       [SRC.exProvinces]: { type: 'geojson', data: data('exProvinces'), attribution: BUNDLED_ATTRIBUTION },
       [SRC.province]: { type: 'geojson', data: data('province') },
       [SRC.zones]: { type: 'geojson', data: data('zones'), promoteId: 'id' },
@@ -167,9 +167,9 @@ export function buildStyle(assetBase: string, init: MapInit): StyleSpecification
         // Anchors keep small clusters visible at province scale; they fade out as the polygons grow.
         id: LYR.clusterDot,
         type: 'circle',
-        source: SRC.clusters,
+        source: SRC.clusterAnchors,
         maxzoom: 12,
-        filter: ['all', IS_POINT, ['!=', ['get', 'point_only'], true]],
+        filter: ['!=', ['get', 'point_only'], true],
         paint: {
           'circle-color': statusColor,
           'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, ['case', ['any', FOCUSED, SELECTED], 6.5, 4], 11, ['case', ['any', FOCUSED, SELECTED], 8.5, 6]],
@@ -183,8 +183,8 @@ export function buildStyle(assetBase: string, init: MapInit): StyleSpecification
         // Clusters no source gives an area for: a hollow marker at every zoom, never a polygon of made-up size.
         id: LYR.clusterPoint,
         type: 'circle',
-        source: SRC.clusters,
-        filter: ['all', IS_POINT, ['==', ['get', 'point_only'], true]],
+        source: SRC.clusterAnchors,
+        filter: ['==', ['get', 'point_only'], true],
         paint: {
           'circle-color': '#ffffff',
           'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 4, 11, 6, 14, 7],
@@ -230,9 +230,8 @@ export function buildStyle(assetBase: string, init: MapInit): StyleSpecification
       {
         id: LYR.clusterLabel,
         type: 'symbol',
-        source: SRC.clusters,
+        source: SRC.clusterAnchors,
         minzoom: 10.5,
-        filter: IS_POINT,
         layout: {
           'text-field': ['get', 'name'],
           'text-font': FONT_BOLD,
@@ -260,8 +259,8 @@ export const OVERLAY_SOURCES: ReadonlySet<string> = new Set([SRC.areas, SRC.impo
 /** Whether a layer draws one of the OVERLAY_SOURCES. */
 export const isOverlay = (l: LayerSpecification): boolean => 'source' in l && OVERLAY_SOURCES.has(l.source as string);
 
-/** Sources of the first frame: the clusters (and the online basemap, off unless the planner turned it on). */
-export const FIRST_STAGE_SOURCES: ReadonlySet<string> = new Set([SRC.clusters, SRC.osm]);
+/** Sources of the first frame: the clusters and their anchors (and the online basemap, off unless the planner turned it on). */
+export const FIRST_STAGE_SOURCES: ReadonlySet<string> = new Set([SRC.clusters, SRC.clusterAnchors, SRC.osm]);
 
 /** What a style adds after its first frame: sources, and layers with the layer each goes below. */
 export interface LaterStage {

@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { CLUSTER_MAP_FILE, clusterMapText } from '../../src/geo/cluster_anchors';
+import { CLUSTER_ANCHORS_FILE, clusterAnchorsText } from '../../src/geo/cluster_anchors';
 import type { ClusterCollection } from '../../src/geo/types';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/app');
 
-/** The cluster map file for the fixture clusters (or an override of them; an unreadable one gives none). */
-function clusterMapFor(override: string | undefined): string {
+/** The anchors file for the fixture clusters (or an override of them; an unreadable one gives none). */
+function anchorsFor(override: string | undefined): string {
   try {
-    return clusterMapText(JSON.parse(override ?? readFileSync(resolve(FIXTURES, 'clusters.geojson'), 'utf8')) as ClusterCollection);
+    return clusterAnchorsText(JSON.parse(override ?? readFileSync(resolve(FIXTURES, 'clusters.geojson'), 'utf8')) as ClusterCollection);
   } catch {
     return JSON.stringify({ type: 'FeatureCollection', features: [] });
   }
@@ -58,8 +58,8 @@ export async function openApp(browser: Browser, baseUrl: string, opts: OpenOptio
     if (m && opts.fail?.includes(m[1]!)) return route.abort('connectionreset');
     const wait = m ? opts.delay?.[m[1]!] : undefined;
     if (wait) await new Promise((r) => setTimeout(r, wait));
-    // The cluster map file is derived from the clusters file, as the build derives it.
-    if (m?.[1] === CLUSTER_MAP_FILE && (opts.fixture ?? true)) return route.fulfill({ status: 200, contentType: 'application/json', body: clusterMapFor(opts.override?.['clusters.geojson']) });
+    // The anchors file is derived from the clusters file, as the build derives it.
+    if (m?.[1] === CLUSTER_ANCHORS_FILE && (opts.fixture ?? true)) return route.fulfill({ status: 200, contentType: 'application/json', body: anchorsFor(opts.override?.['clusters.geojson']) });
     if (m && opts.override?.[m[1]!] !== undefined) return route.fulfill({ status: 200, contentType: 'application/json', body: opts.override[m[1]!] });
     if (m && (opts.fixture ?? true)) return route.fulfill({ status: 200, contentType: 'application/json', body: readFileSync(resolve(FIXTURES, m[1]!)) });
     return route.continue();

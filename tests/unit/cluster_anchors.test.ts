@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
-import { clusterAnchors, clusterMap, clusterMapText } from '../../src/geo/cluster_anchors';
+import { clusterAnchors, clusterAnchorsText } from '../../src/geo/cluster_anchors';
 import type { ClusterCollection } from '../../src/geo/types';
 import { deepFreeze } from './helpers/deep_freeze';
 
@@ -27,32 +27,14 @@ describe('clusterAnchors', () => {
     const p = clusterAnchors(u).features[0]!;
     expect(booleanPointInPolygon(p.geometry, u.features[0]!.geometry as never)).toBe(true);
   });
-});
-
-describe('clusterMap', () => {
-  it('holds each polygon and each anchor point once, under the cluster id, with the style properties only', () => {
-    const m = clusterMap(fc);
-    const polygons = m.features.filter((f) => f.geometry.type !== 'Point');
-    const points = m.features.filter((f) => f.geometry.type === 'Point');
-    expect(polygons.map((f) => f.properties.id)).toEqual(fc.features.filter((f) => f.geometry.type !== 'Point').map((f) => f.properties.id));
-    expect(points).toEqual(clusterAnchors(fc).features);
-    polygons.forEach((f) => {
-      const src = fc.features.find((c) => c.properties.id === f.properties.id)!;
-      expect(f.geometry).toEqual(src.geometry);
-      expect(f.properties).toEqual({ ...points.find((p) => p.properties.id === f.properties.id)!.properties, point_only: false });
-      expect(Object.keys(f.properties).sort()).toEqual(['ex_province', 'geometry_quality', 'id', 'name', 'point_only', 'status', 'wwtp']);
-    });
-  });
-
-  it('writes the cluster map file: anchor points rounded to 6 decimals, polygons as given, the input untouched', () => {
-    const parsed = JSON.parse(clusterMapText(fc)) as ReturnType<typeof clusterMap>;
-    const exact = clusterMap(fc);
+  it('writes the anchors file: same points rounded to 6 decimals, the input untouched', () => {
+    const text = clusterAnchorsText(fc);
+    const parsed = JSON.parse(text) as ReturnType<typeof clusterAnchors>;
+    const exact = clusterAnchors(fc);
     expect(parsed.features.map((f) => f.properties)).toEqual(exact.features.map((f) => f.properties));
     parsed.features.forEach((f, i) => {
-      const e = exact.features[i]!;
-      if (f.geometry.type !== 'Point' || e.geometry.type !== 'Point') return void expect(f.geometry).toEqual(e.geometry);
       for (const [k, x] of f.geometry.coordinates.entries()) {
-        expect(Math.abs(x - e.geometry.coordinates[k]!)).toBeLessThanOrEqual(5e-7);
+        expect(Math.abs(x - exact.features[i]!.geometry.coordinates[k]!)).toBeLessThanOrEqual(5e-7);
         expect(String(x).split('.')[1]?.length ?? 0).toBeLessThanOrEqual(6);
       }
     });

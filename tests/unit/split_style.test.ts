@@ -4,7 +4,7 @@ import { buildStyle, FIRST_STAGE_SOURCES, isOverlay, OVERLAY_SOURCES, splitStyle
 import { LYR, SRC } from '../../src/map/ids';
 
 const init = {
-  data: { clusters: 'https://x/data/cluster_map.geojson', zones: 'https://x/data/industrial_zones.geojson' },
+  data: { clusters: 'https://x/data/clusters.geojson', clusterAnchors: 'https://x/data/cluster_anchors.geojson', zones: 'https://x/data/industrial_zones.geojson' },
   showZones: false,
   showVillages: true,
   osm: false,
@@ -25,8 +25,8 @@ describe('splitStyle', () => {
   const full = buildStyle('https://x/', init);
   const { first, later } = splitStyle(full, FIRST_STAGE_SOURCES);
 
-  it('starts with the clusters (polygons, dots, markers, labels)', () => {
-    expect(Object.keys(first.sources).sort()).toEqual([SRC.clusters, SRC.osm].sort());
+  it('starts with the clusters and their anchors', () => {
+    expect(Object.keys(first.sources).sort()).toEqual([SRC.clusterAnchors, SRC.clusters, SRC.osm].sort());
     const ids = first.layers.map((l) => l.id);
     expect(ids).toContain(LYR.clusterFill);
     expect(ids).toContain(LYR.clusterDot);

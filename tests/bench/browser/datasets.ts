@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { synthClusters } from '../../../src/geo/synth';
-import { clusterMapText } from '../../../src/geo/cluster_anchors';
+import { clusterAnchorsText } from '../../../src/geo/cluster_anchors';
 import type { ClusterCollection } from '../../../src/geo/types';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -61,13 +61,13 @@ export function clustersFile(n: number): string {
 }
 
 /**
- * The cluster map file the app's build derives from clusters.geojson, for `n` synthetic clusters (cached).
+ * The anchors file the app's build derives from clusters.geojson, for `n` synthetic clusters (cached).
  *
  * @param n - how many clusters
  * @returns path of the file
  */
-export function clusterMapFile(n: number): string {
-  const path = join(DATA_DIR, `cluster-map-${n}.geojson`);
-  if (!existsSync(path)) writeFileSync(path, clusterMapText(JSON.parse(readFileSync(clustersFile(n), 'utf8')) as ClusterCollection));
+export function anchorsFile(n: number): string {
+  const path = join(DATA_DIR, `anchors-${n}.geojson`);
+  if (!existsSync(path)) writeFileSync(path, clusterAnchorsText(JSON.parse(readFileSync(clustersFile(n), 'utf8')) as ClusterCollection));
   return path;
 }

@@ -40,7 +40,7 @@ function timelineProbe(): void {
     let idle = false;
     const seen = new Set<string>();
     map.on('data', (e: any) => { // eslint-disable-line @typescript-eslint/no-explicit-any
-      if (e.dataType === 'source' && e.tile && e.sourceId === 'clusters') mark(`tile ${e.sourceId} ${e.tile.tileID.canonical.z}/${e.tile.tileID.canonical.x}/${e.tile.tileID.canonical.y} zoom ${map.getZoom().toFixed(2)}`);
+      if (e.dataType === 'source' && e.tile && (e.sourceId === 'clusters' || e.sourceId === 'cluster-anchors')) mark(`tile ${e.sourceId} ${e.tile.tileID.canonical.z}/${e.tile.tileID.canonical.x}/${e.tile.tileID.canonical.y} zoom ${map.getZoom().toFixed(2)}`);
       if (e.dataType === 'source' && e.sourceId && !seen.has(e.sourceId) && map.isSourceLoaded(e.sourceId)) {
         seen.add(e.sourceId);
         mark(`source loaded ${e.sourceId}`);
