@@ -10,12 +10,12 @@ import { clusterAnchors } from '../geo/cluster_anchors';
 import type { ClusterCollection, VillageCollection, ZoneCollection } from '../geo/types';
 import { CLUSTER_LAYERS, LYR, SRC } from './ids';
 import { OUTSIDE_COLOR } from './palette';
-import { buildStyle, FIRST_STAGE_SOURCES, isOverlay, LAYER_GROUPS, landOpacity, splitStyle, type LaterStage, type MapInit, type UrlSource } from './style';
+import { buildStyle, FIRST_STAGE_SOURCES, isOverlay, LAYER_GROUPS, landOpacity, splitStyle, type MapInit, type UrlSource } from './style';
 
 setWorkerUrl(workerUrl);
 
 /**
- * The rest of the style is added, and `whenClustersDrawn` resolves, at the latest this long
+ * The rest of the style is added at the latest this long
  * after the map starts (ms): only for a clusters request that stalls (one that fails releases
  * at once, as a source error counts as loaded). Large datasets take seconds on slow PCs, and
  * releasing early would set the app's checks and the context against their tiling.
@@ -66,11 +66,12 @@ export class MapView {
   private bundled = new Set<string>();
   /** The app's own copy of each source's data, as last given. */
   private given = new Map<string, object>();
-  /** The sources and layers added once the clusters are drawn (null once added). */
-  private later: LaterStage | null;
   /** Layer ids of each overlay source (shown only while it has features). */
   private overlayLayers = new Map<string, string[]>();
-  /** The first frame with the clusters (and their anchors) drawn. */
+  /**
+   * The first frame drawn after the clusters and their anchors have loaded (or failed, or
+   * after `CONTEXT_AFTER_MS`), once the rest of the style has been added.
+   */
   private drawn: Promise<void>;
 
   /**
@@ -88,9 +89,8 @@ export class MapView {
     // worker tiles and draws them first; the context (land, boundaries, zones, villages,
     // labels, overlays) is added once they are drawn.
     const style = buildStyle(assetBase, init);
-    for (const l of style.layers) if (isOverlay(l) && 'source' in l) this.overlayLayers.set(l.source as string, [...(this.overlayLayers.get(l.source as string) ?? []), l.id]);
+    for (const l of style.layers.filter(isOverlay)) this.overlayLayers.set(l.source, [...(this.overlayLayers.get(l.source) ?? []), l.id]);
     const { first, later } = splitStyle(style, FIRST_STAGE_SOURCES);
-    this.later = later;
     // The colour outside the province, shown through the canvas (the style has no background layer).
     container.style.background = OUTSIDE_COLOR;
     this.map = new MLMap({
@@ -108,8 +108,13 @@ export class MapView {
     this.map.addControl(new AttributionControl({ compact: true }), 'bottom-right');
     const styleLoaded = new Promise<void>((resolve) => this.map.once('style.load', () => resolve()));
     this.drawn = new Promise<void>((resolve) => {
+      // Adds the sources and layers held back for the first frame (once).
+      let added = false;
       const done = () => {
-        this.addLater();
+        if (added) return;
+        added = true;
+        for (const [id, spec] of Object.entries(later.sources)) this.map.addSource(id, spec);
+        for (const { layer, before } of later.layers) this.map.addLayer(layer, before);
         resolve();
       };
       // Loaded or failed (a source that failed counts as loaded): both end the wait.
@@ -159,15 +164,6 @@ export class MapView {
       if (this.bundled.has(sourceId)) return this.recover(sourceId);
       this.events.onSourceError(sourceId, e.error?.message ?? String(e.error));
     });
-  }
-
-  /**
-   * Resolves at the first frame drawn after the clusters and their anchors have loaded
-   * (or after `CONTEXT_AFTER_MS`, so that a map that cannot draw holds nothing up), once
-   * the rest of the style has been added.
-   */
-  whenClustersDrawn(): Promise<void> {
-    return this.drawn;
   }
 
   /**
@@ -238,15 +234,6 @@ export class MapView {
   /** Shows or hides layers. An unchanged value is a no-op in MapLibre (a changed one reloads the layer's source). */
   private setVisibility(ids: readonly string[], on: boolean): void {
     for (const id of ids) this.map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none');
-  }
-
-  /** Adds the sources and layers held back for the first frame (once). */
-  private addLater(): void {
-    const later = this.later;
-    if (!later) return;
-    this.later = null;
-    for (const [id, spec] of Object.entries(later.sources)) this.map.addSource(id, spec);
-    for (const { layer, before } of later.layers) this.map.addLayer(layer, before);
   }
 
   /** Shows the ex-province outlines and the outer boundary (null: the file is unusable). */

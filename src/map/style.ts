@@ -257,7 +257,8 @@ export function buildStyle(assetBase: string, init: MapInit): StyleSpecification
 export const OVERLAY_SOURCES: ReadonlySet<string> = new Set([SRC.areas, SRC.imported, SRC.prox]);
 
 /** Whether a layer draws one of the OVERLAY_SOURCES. */
-export const isOverlay = (l: LayerSpecification): boolean => 'source' in l && OVERLAY_SOURCES.has(l.source as string);
+export const isOverlay = (l: LayerSpecification): l is LayerSpecification & { source: string } =>
+  'source' in l && OVERLAY_SOURCES.has(l.source as string);
 
 /** Sources of the first frame: the clusters and their anchors (and the online basemap, off unless the planner turned it on). */
 export const FIRST_STAGE_SOURCES: ReadonlySet<string> = new Set([SRC.clusters, SRC.clusterAnchors, SRC.osm]);
