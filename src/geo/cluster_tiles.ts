@@ -1,0 +1,107 @@
+import { GeoJSONVT } from '@maplibre/geojson-vt';
+import { fromGeojsonVt } from '@maplibre/vt-pbf';
+import type { FeatureCollection } from 'geojson';
+import { clusterAnchors } from './cluster_anchors';
+import type { ClusterCollection } from './types';
+
+/**
+ * The clusters as vector tiles, made at build time: the map's worker then decodes a few
+ * small tiles instead of parsing the whole GeoJSON file and tiling it itself (at 10,000
+ * clusters and more, most of the time to the first frame). One tile set holds two layers:
+ * the polygons (`clusters`) and one anchor point per cluster for dots and labels (`anchors`).
+ */
+
+/** Tile layer names (MapLibre's `source-layer`). */
+export const TILE_LAYERS = { polygons: 'clusters', anchors: 'anchors' } as const;
+
+/** Where the build puts the tiles, relative to the app's base URL ({z}/{x}/{y}.pbf). */
+export const CLUSTER_TILES_DIR = 'data/tiles';
+
+/**
+ * Deepest zoom of the tiles; the map overzooms them beyond. With `TILE_EXTENT` the vertex grid
+ * at this zoom is about 1.1 m (at 20° N), finer than any cluster boundary the sources give.
+ */
+export const TILE_MAXZOOM = 12;
+
+/** Tile coordinate units per tile side (8192 = MapLibre's own internal resolution). */
+export const TILE_EXTENT = 8192;
+
+/** Simplification tolerance in tile units (1/16 of a screen pixel at 512-px tiles). */
+const TOLERANCE = 1;
+
+/** Tile buffer in tile units (64 screen pixels): outlines and dots are not cut at tile edges. */
+const BUFFER = 1024;
+
+/** The polygon properties the map's style and clicks read (the rest stays in the app's copy). */
+const POLYGON_PROPS = ['id', 'status', 'wwtp', 'geometry_quality'] as const;
+
+/** One tile: its address and its encoded bytes (Mapbox Vector Tile, protobuf). */
+export interface EncodedTile {
+  z: number;
+  x: number;
+  y: number;
+  bytes: Uint8Array;
+}
+
+const lonToX = (lon: number, z: number): number => Math.floor(((lon + 180) / 360) * 2 ** z);
+const latToY = (lat: number, z: number): number => {
+  const r = (Math.max(-85.05, Math.min(85.05, lat)) * Math.PI) / 180;
+  return Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * 2 ** z);
+};
+
+/** Longitude/latitude bounds of every position in a collection ([w, s, e, n]); null when empty. */
+function extentOf(fc: FeatureCollection): [number, number, number, number] | null {
+  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  const visit = (c: unknown): void => {
+    if (!Array.isArray(c)) return;
+    if (typeof c[0] === 'number') {
+      w = Math.min(w, c[0]);
+      e = Math.max(e, c[0]);
+      s = Math.min(s, c[1] as number);
+      n = Math.max(n, c[1] as number);
+    } else for (const x of c) visit(x);
+  };
+  for (const f of fc.features) if (f.geometry && 'coordinates' in f.geometry) visit(f.geometry.coordinates);
+  return w === Infinity ? null : [w, s, e, n];
+}
+
+/**
+ * Cuts the clusters into vector tiles, zoom 0 to `TILE_MAXZOOM`. Only tiles with features
+ * are returned (the map reads a missing tile as empty). Same input, same bytes.
+ *
+ * @param fc - clusters (as checked by the loader's validation)
+ * @returns the non-empty tiles, by zoom, then x, then y
+ */
+export function clusterTiles(fc: ClusterCollection): EncodedTile[] {
+  const polygons: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: fc.features.map((f) => ({
+      type: 'Feature',
+      geometry: f.geometry,
+      properties: Object.fromEntries(POLYGON_PROPS.map((k) => [k, f.properties[k]])),
+    })),
+  };
+  const options = { maxZoom: TILE_MAXZOOM, indexMaxZoom: 0, extent: TILE_EXTENT, tolerance: TOLERANCE, buffer: BUFFER };
+  const indexes = [
+    [TILE_LAYERS.polygons, new GeoJSONVT(polygons, options)],
+    [TILE_LAYERS.anchors, new GeoJSONVT(clusterAnchors(fc), options)],
+  ] as const;
+  const box = extentOf(polygons);
+  if (!box) return [];
+  const out: EncodedTile[] = [];
+  for (let z = 0; z <= TILE_MAXZOOM; z++) {
+    // One tile more on each side: a neighbour's buffer may hold the edge of an outline.
+    const last = 2 ** z - 1;
+    for (let x = Math.max(0, lonToX(box[0], z) - 1); x <= Math.min(last, lonToX(box[2], z) + 1); x++) {
+      for (let y = Math.max(0, latToY(box[3], z) - 1); y <= Math.min(last, latToY(box[1], z) + 1); y++) {
+        const layers: Parameters<typeof fromGeojsonVt>[0] = {};
+        for (const [name, index] of indexes) {
+          const tile = index.getTile(z, x, y);
+          if (tile && tile.features.length) layers[name] = tile;
+        }
+        if (Object.keys(layers).length) out.push({ z, x, y, bytes: fromGeojsonVt(layers, { version: 2, extent: TILE_EXTENT }) });
+      }
+    }
+  }
+  return out;
+}
