@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, existsSync, readdirSync } from 'node:fs';
+import { readFileSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
-import { CLUSTER_ANCHORS_FILE, clusterAnchorsText } from './src/geo/cluster_anchors.ts';
+import { CLUSTER_TILES_DIR, clusterTiles, type EncodedTile } from './src/geo/cluster_tiles.ts';
 import type { ClusterCollection } from './src/geo/types.ts';
 
 /** Data files served under /data/ (dev) and emitted into dist/data/ (build). */
@@ -17,30 +17,45 @@ const DATA: Record<string, string> = {
 };
 
 /**
- * The map's anchor points (dots and labels) derived from the clusters file, so the map can
- * load them by URL instead of computing them on the main thread at start. Null when the
- * clusters file is missing or unreadable (the app then reports the clusters file).
+ * The map's cluster tiles (polygons and anchor points), cut from the clusters file, so the
+ * map's worker decodes small tiles instead of parsing and tiling the whole file. None when
+ * the clusters file is missing or unreadable (the app then reports the clusters file).
  */
-function anchorsText(): string | null {
+function tiles(): EncodedTile[] {
   try {
-    return clusterAnchorsText(JSON.parse(readFileSync(DATA['clusters.geojson']!, 'utf8')) as ClusterCollection);
+    return clusterTiles(JSON.parse(readFileSync(DATA['clusters.geojson']!, 'utf8')) as ClusterCollection);
   } catch {
-    return null;
+    return [];
   }
+}
+
+/** Dev server: the tiles, cut again whenever the clusters file changes. */
+let devTiles: { mtime: number; byPath: Map<string, Uint8Array> } | null = null;
+function devTile(path: string): Uint8Array | undefined {
+  const file = DATA['clusters.geojson']!;
+  const mtime = existsSync(file) ? statSync(file).mtimeMs : 0;
+  if (devTiles?.mtime !== mtime) devTiles = { mtime, byPath: new Map(tiles().map((t) => [`${t.z}/${t.x}/${t.y}.pbf`, t.bytes])) };
+  return devTiles.byPath.get(path);
 }
 
 function geodata(): Plugin {
   return {
     name: 'geodata',
     configureServer(server) {
+      server.middlewares.use(`/${CLUSTER_TILES_DIR}/`, (req, res) => {
+        const tile = devTile((req.url ?? '').replace(/^\//, '').split('?')[0]!);
+        // A tile with no clusters is not made: 404, which the map reads as empty.
+        if (!tile) return void res.writeHead(404).end();
+        res.setHeader('Content-Type', 'application/x-protobuf');
+        res.end(tile);
+      });
       server.middlewares.use('/data/', (req, res, next) => {
         const name = decodeURIComponent((req.url ?? '').replace(/^\//, '').split('?')[0]!);
         const rel = DATA[name];
         const file = rel && resolve(rel);
-        const body = name === CLUSTER_ANCHORS_FILE ? anchorsText() : file && existsSync(file) ? readFileSync(file) : null;
-        if (body === null) return next();
+        if (!file || !existsSync(file)) return next();
         res.setHeader('Content-Type', 'application/json; charset=utf-8');
-        res.end(body);
+        res.end(readFileSync(file));
       });
     },
     generateBundle() {
@@ -51,8 +66,7 @@ function geodata(): Plugin {
         }
         this.emitFile({ type: 'asset', fileName: `data/${name}`, source: readFileSync(rel) });
       }
-      const anchors = anchorsText();
-      if (anchors !== null) this.emitFile({ type: 'asset', fileName: `data/${CLUSTER_ANCHORS_FILE}`, source: anchors });
+      for (const t of tiles()) this.emitFile({ type: 'asset', fileName: `${CLUSTER_TILES_DIR}/${t.z}/${t.x}/${t.y}.pbf`, source: t.bytes });
     },
   };
 }

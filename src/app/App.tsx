@@ -14,7 +14,7 @@ import { MapViewContext, ProximityContext, StoreContext, useProximity, useStore 
 import type { ProximityService } from '../store/proximity_service';
 import { t } from './i18n';
 import { DATA_FILES } from '../store/load_data';
-import { CLUSTER_ANCHORS_FILE } from '../geo/cluster_anchors';
+import { CLUSTER_TILES_DIR } from '../geo/cluster_tiles_spec';
 
 function MapPane({ store, assetBase, onDrawn }: { store: AppStore; assetBase: string; onDrawn?: () => void }) {
   const el = useRef<HTMLDivElement>(null);
@@ -31,13 +31,13 @@ function MapPane({ store, assetBase, onDrawn }: { store: AppStore; assetBase: st
       mapActions(store, proximity, () => document.body.setAttribute('data-map-ready', 'true')),
       {
         data: {
-          clusters: url(DATA_FILES.clusters),
-          clusterAnchors: url(`data/${CLUSTER_ANCHORS_FILE}`),
           zones: url(DATA_FILES.zones),
           villages: url(DATA_FILES.villages),
           exProvinces: url(DATA_FILES.exProvinces),
           province: url(DATA_FILES.province),
         },
+        // (new URL would escape the braces of the template)
+        clusterTiles: `${url(CLUSTER_TILES_DIR)}/{z}/{x}/{y}.pbf`,
         showZones: s.showZones,
         showVillages: s.showVillages,
         osm: s.basemap === 'osm',

@@ -2,6 +2,7 @@
 // Cache first for the app's own files (all precached at install), network for anything else.
 const CACHE = 'ccn-map-__VERSION__';
 const FILES = __FILES__;
+const TILES = new URL('./data/tiles/', self.registration.scope).href;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));
@@ -21,7 +22,12 @@ self.addEventListener('fetch', (event) => {
   if (req.method !== 'GET' || new URL(req.url).origin !== self.location.origin) return;
   // Navigations (any hash or query) get the cached app shell when offline.
   const key = req.mode === 'navigate' ? new URL('./index.html', self.registration.scope).href : req;
+  // Every cluster tile of the build is precached; one that is not has no clusters (the build
+  // makes no empty tiles): 404, which the map reads as empty, with no trip to the network.
+  const tile = req.url.startsWith(TILES);
   event.respondWith(
-    caches.match(key, { ignoreSearch: req.mode === 'navigate' }).then((hit) => hit || fetch(req)),
+    caches
+      .match(key, { ignoreSearch: req.mode === 'navigate' })
+      .then((hit) => hit || (tile ? new Response(null, { status: 404 }) : fetch(req))),
   );
 });

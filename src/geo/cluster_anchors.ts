@@ -36,19 +36,3 @@ export function clusterAnchors(fc: ClusterCollection): FeatureCollection<Point, 
   });
   return { type: 'FeatureCollection', features };
 }
-
-/** The anchors file the build derives from clusters.geojson (the map loads it by URL). */
-export const CLUSTER_ANCHORS_FILE = 'cluster_anchors.geojson';
-
-/**
- * The text of the anchors file for a clusters collection: `clusterAnchors`, coordinates
- * rounded to 6 decimals (~0.1 m), one line.
- *
- * @param fc - clusters
- * @returns GeoJSON text
- */
-export function clusterAnchorsText(fc: ClusterCollection): string {
-  const a = clusterAnchors(fc);
-  for (const f of a.features) f.geometry = { type: 'Point', coordinates: f.geometry.coordinates.map((x) => Math.round(x * 1e6) / 1e6) };
-  return JSON.stringify(a);
-}

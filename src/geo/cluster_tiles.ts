@@ -3,6 +3,9 @@ import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { FeatureCollection } from 'geojson';
 import { clusterAnchors } from './cluster_anchors';
 import type { ClusterCollection } from './types';
+import { TILE_EXTENT, TILE_LAYERS, TILE_MAXZOOM } from './cluster_tiles_spec';
+
+export { CLUSTER_TILES_DIR, TILE_EXTENT, TILE_LAYERS, TILE_MAXZOOM } from './cluster_tiles_spec';
 
 /**
  * The clusters as vector tiles, made at build time: the map's worker then decodes a few
@@ -10,21 +13,6 @@ import type { ClusterCollection } from './types';
  * clusters and more, most of the time to the first frame). One tile set holds two layers:
  * the polygons (`clusters`) and one anchor point per cluster for dots and labels (`anchors`).
  */
-
-/** Tile layer names (MapLibre's `source-layer`). */
-export const TILE_LAYERS = { polygons: 'clusters', anchors: 'anchors' } as const;
-
-/** Where the build puts the tiles, relative to the app's base URL ({z}/{x}/{y}.pbf). */
-export const CLUSTER_TILES_DIR = 'data/tiles';
-
-/**
- * Deepest zoom of the tiles; the map overzooms them beyond. With `TILE_EXTENT` the vertex grid
- * at this zoom is about 1.1 m (at 20° N), finer than any cluster boundary the sources give.
- */
-export const TILE_MAXZOOM = 12;
-
-/** Tile coordinate units per tile side (8192 = MapLibre's own internal resolution). */
-export const TILE_EXTENT = 8192;
 
 /** Simplification tolerance in tile units (1/16 of a screen pixel at 512-px tiles). */
 const TOLERANCE = 1;

@@ -10,7 +10,8 @@ import { clusterAnchors } from '../geo/cluster_anchors';
 import type { ClusterCollection, VillageCollection, ZoneCollection } from '../geo/types';
 import { CLUSTER_LAYERS, LYR, SRC } from './ids';
 import { OUTSIDE_COLOR } from './palette';
-import { buildStyle, FIRST_STAGE_SOURCES, isOverlay, LAYER_GROUPS, landOpacity, splitStyle, type MapInit, type UrlSource } from './style';
+import { TILE_LAYERS } from '../geo/cluster_tiles_spec';
+import { buildStyle, clusterLayerOn, clusterSources, FIRST_STAGE_SOURCES, isClusterLayer, isOverlay, LAYER_GROUPS, landOpacity, splitStyle, type MapInit, type UrlSource } from './style';
 
 setWorkerUrl(workerUrl);
 
@@ -66,6 +67,13 @@ export class MapView {
   private bundled = new Set<string>();
   /** The app's own copy of each source's data, as last given. */
   private given = new Map<string, object>();
+  /**
+   * The clusters are drawn from the build's vector tiles (true) or from the app's own copy in
+   * GeoJSON sources (false: no tiles given, a tile failed to load, or the file failed its checks).
+   */
+  private tiled: boolean;
+  /** A cluster tile failed to load: the app's own copy takes over as soon as it has one. */
+  private tilesFailed = false;
   /** Layer ids of each overlay source (shown only while it has features). */
   private overlayLayers = new Map<string, string[]>();
   /**
@@ -85,6 +93,8 @@ export class MapView {
       this.fromUrl.add(SRC[k]);
       this.bundled.add(SRC[k]);
     }
+    this.tiled = !!init.clusterTiles;
+    if (this.tiled) this.bundled.add(SRC.clusters);
     // Start-up order: the map starts with the clusters and their anchors only, so MapLibre's
     // worker tiles and draws them first; the context (land, boundaries, zones, villages,
     // labels, overlays) is added once they are drawn.
@@ -119,7 +129,7 @@ export class MapView {
       };
       // Loaded or failed (a source that failed counts as loaded): both end the wait.
       const check = () => {
-        if (!this.map.isSourceLoaded(SRC.clusters) || !this.map.isSourceLoaded(SRC.clusterAnchors)) return;
+        if (!this.clusterSourceIds().every((id) => this.map.isSourceLoaded(id))) return;
         this.map.off('sourcedata', check);
         this.map.off('error', check);
         this.map.once('render', done);
@@ -206,6 +216,12 @@ export class MapView {
    * by the loader, by name.
    */
   private recover(source: string): void {
+    if (source === SRC.clusters && this.tiled) {
+      this.tilesFailed = true;
+      const own = this.given.get(SRC.clusters) as ClusterCollection | undefined;
+      if (own) this.untile(own);
+      return;
+    }
     this.fromUrl.delete(source);
     const own = this.given.get(source);
     const clusters = this.given.get(SRC.clusters) as ClusterCollection | undefined;
@@ -251,16 +267,22 @@ export class MapView {
    */
   setClusters(fc: ClusterCollection | null): void {
     if (!fc) {
+      if (this.tiled) this.untile(null);
       this.clear(SRC.clusters);
       this.clear(SRC.clusterAnchors);
       this.allIds = [];
       return;
     }
     if (this.uploaded.has(fc)) return;
-    const anchorsLoaded = this.fromUrl.has(SRC.clusters) && this.fromUrl.has(SRC.clusterAnchors);
-    this.setData(SRC.clusters, fc);
-    if (anchorsLoaded) this.fromUrl.delete(SRC.clusterAnchors);
-    else this.setData(SRC.clusterAnchors, clusterAnchors(fc));
+    this.uploaded.set(fc, true);
+    const first = !this.given.has(SRC.clusters);
+    this.given.set(SRC.clusters, fc);
+    // The first clusters the app gives are the file the build made the tiles from: nothing to upload.
+    if (this.tiled && (this.tilesFailed || !first)) this.untile(fc);
+    else if (!this.tiled) {
+      this.replaceData(SRC.clusters, fc);
+      this.replaceData(SRC.clusterAnchors, clusterAnchors(fc));
+    }
     this.allIds = fc.features.map((f) => f.properties.id);
     // Feature state of the old data means nothing for the new.
     this.hidden = new Set();
@@ -294,8 +316,48 @@ export class MapView {
   }
 
   private setStateFor(id: string, state: Record<string, boolean>): void {
-    this.map.setFeatureState({ source: SRC.clusters, id }, state);
-    this.map.setFeatureState({ source: SRC.clusterAnchors, id }, state);
+    for (const target of this.clusterTargets()) this.map.setFeatureState({ ...target, id }, state);
+  }
+
+  /** Where a cluster's feature state lives: its polygon and its anchor point. */
+  private clusterTargets(): { source: string; sourceLayer?: string }[] {
+    return this.tiled
+      ? [{ source: SRC.clusters, sourceLayer: TILE_LAYERS.polygons }, { source: SRC.clusters, sourceLayer: TILE_LAYERS.anchors }]
+      : [{ source: SRC.clusters }, { source: SRC.clusterAnchors }];
+  }
+
+  /** The map sources that hold the clusters. */
+  private clusterSourceIds(): string[] {
+    return this.tiled ? [SRC.clusters] : [SRC.clusters, SRC.clusterAnchors];
+  }
+
+  /** A cluster's feature state on the map (hidden, selected, focused), as its polygon has it. */
+  clusterState(id: string): Record<string, unknown> {
+    return this.map.getFeatureState({ ...this.clusterTargets()[0]!, id });
+  }
+
+  /**
+   * Stops drawing the clusters from the build's tiles and draws the app's own copy (null:
+   * none) in GeoJSON sources instead: same layers, same places in the style, same visibility
+   * and feature state.
+   */
+  private untile(fc: ClusterCollection | null): void {
+    const order = this.map.getStyle().layers;
+    const ids = order.map((l) => l.id);
+    const layers = order.filter(isClusterLayer);
+    for (const l of layers) this.map.removeLayer(l.id);
+    this.map.removeSource(SRC.clusters);
+    this.tiled = false;
+    this.bundled.delete(SRC.clusters);
+    for (const [id, spec] of Object.entries(clusterSources(fc ? { polygons: fc, anchors: clusterAnchors(fc) } : null))) this.map.addSource(id, spec);
+    for (const l of layers) {
+      const before = ids.slice(ids.indexOf(l.id) + 1).find((id) => !layers.some((c) => c.id === id));
+      this.map.addLayer(clusterLayerOn(l, false), before);
+    }
+    // Feature state belongs to a source: the new sources get the current one.
+    for (const id of this.hidden) this.setStateFor(id, { hidden: true });
+    for (const id of this.selected) this.setStateFor(id, { selected: true });
+    if (this.focused) this.setStateFor(this.focused, { focused: true });
   }
 
   /** Highlights the selected clusters (feature-state diff, no re-upload). */

@@ -1,5 +1,6 @@
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { FONT_BOLD, FONT_REGULAR, LYR, SRC } from './ids';
+import { TILE_LAYERS, TILE_MAXZOOM } from '../geo/cluster_tiles_spec';
 import { AREA_COLOR, HIGHLIGHT_COLOR, IMPORTED_COLOR, PROX_COLOR, STATUS_COLOR, VILLAGE_COLOR, WWTP_COLOR, ZONE_COLOR } from './palette';
 
 const empty = (): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features: [] });
@@ -24,12 +25,17 @@ export const BUNDLED_ATTRIBUTION =
   'Ranh giới / boundaries: censusVN2009 (MIT, © 2017 Marc Choisy) · Dữ liệu CCN: nguồn công khai (xem chi tiết)';
 
 /** Sources the map can load by URL itself (fetched and parsed in MapLibre's worker). */
-export type UrlSource = 'exProvinces' | 'province' | 'zones' | 'clusters' | 'clusterAnchors' | 'villages';
+export type UrlSource = 'exProvinces' | 'province' | 'zones' | 'villages';
 
 /** What the map starts with, so that nothing is re-tiled right after the first load. */
 export interface MapInit {
   /** Absolute URLs of the bundled files, per source; a source without one starts empty. */
   data: Partial<Record<UrlSource, string>>;
+  /**
+   * Absolute URL template (`…/{z}/{x}/{y}.pbf`) of the build's cluster tiles (polygons and
+   * anchors in one vector source); without it the clusters start as empty GeoJSON sources.
+   */
+  clusterTiles?: string;
   showZones: boolean;
   showVillages: boolean;
   osm: boolean;
@@ -70,9 +76,8 @@ export function buildStyle(assetBase: string, init: MapInit): StyleSpecification
         maxzoom: 19,
         attribution: '© OpenStreetMap contributors',
       },
-      // The worker loads and tiles sources in this order: the clusters first.
-      [SRC.clusters]: { type: 'geojson', data: data('clusters'), promoteId: 'id' },
-      [SRC.clusterAnchors]: { type: 'geojson', data: data('clusterAnchors'), promoteId: 'id' },
+      // The worker loads sources in this order: the clusters first.
+      ...clusterSources(init.clusterTiles ? { tiles: init.clusterTiles } : null),
       [SRC.exProvinces]: { type: 'geojson', data: data('exProvinces'), attribution: BUNDLED_ATTRIBUTION },
       [SRC.province]: { type: 'geojson', data: data('province') },
       [SRC.zones]: { type: 'geojson', data: data('zones'), promoteId: 'id' },
@@ -246,8 +251,51 @@ export function buildStyle(assetBase: string, init: MapInit): StyleSpecification
   };
   // The overlays start empty, so hidden (see OVERLAY_SOURCES).
   style.layers = style.layers.map((l) => (isOverlay(l) ? ({ ...l, layout: { ...l.layout, visibility: 'none' } } as LayerSpecification) : l));
+  style.layers = style.layers.map((l) => clusterLayerOn(l, !!init.clusterTiles));
   return style;
 }
+
+/** Area the cluster tiles are requested for (the map's own `maxBounds`). */
+export const TILE_BOUNDS: [number, number, number, number] = [104.6, 19.3, 107.6, 21.3];
+
+/**
+ * The clusters' sources: the build's vector tiles (one source, polygons and anchors as two
+ * tile layers), or two GeoJSON sources with the given data (the app's own copy: when the
+ * tiles could not be loaded, or the clusters file did not pass the checks).
+ *
+ * @param from - the tile URL template, or the polygons and anchors (null: empty)
+ */
+export function clusterSources(
+  from: { tiles: string } | { polygons: GeoJSON.FeatureCollection; anchors: GeoJSON.FeatureCollection } | null,
+): Record<string, SourceSpecification> {
+  if (from && 'tiles' in from) {
+    return { [SRC.clusters]: { type: 'vector', tiles: [from.tiles], maxzoom: TILE_MAXZOOM, bounds: TILE_BOUNDS, promoteId: 'id' } };
+  }
+  return {
+    [SRC.clusters]: { type: 'geojson', data: from?.polygons ?? empty(), promoteId: 'id' },
+    [SRC.clusterAnchors]: { type: 'geojson', data: from?.anchors ?? empty(), promoteId: 'id' },
+  };
+}
+
+/** Whether a layer draws the clusters (polygons or anchor points), whichever sources hold them. */
+export const isClusterLayer = (l: LayerSpecification): boolean =>
+  'source' in l && (l.source === SRC.clusters || l.source === SRC.clusterAnchors);
+
+/**
+ * A cluster layer pointed at the clusters' tiles (`tiled`) or at their GeoJSON sources; any
+ * other layer unchanged. The style writes cluster layers for GeoJSON: the polygon layers on
+ * `SRC.clusters`, the dots and labels on `SRC.clusterAnchors`.
+ */
+export function clusterLayerOn(l: LayerSpecification, tiled: boolean): LayerSpecification {
+  if (!isClusterLayer(l)) return l;
+  const anchors = ANCHOR_LAYERS.has(l.id);
+  const { 'source-layer': _, ...rest } = l as LayerSpecification & { 'source-layer'?: string };
+  if (!tiled) return { ...rest, source: anchors ? SRC.clusterAnchors : SRC.clusters } as LayerSpecification;
+  return { ...rest, source: SRC.clusters, 'source-layer': anchors ? TILE_LAYERS.anchors : TILE_LAYERS.polygons } as LayerSpecification;
+}
+
+/** Layers drawn from the anchor points (one per cluster). */
+const ANCHOR_LAYERS: ReadonlySet<string> = new Set([LYR.clusterDot, LYR.clusterPoint, LYR.clusterLabel]);
 
 /**
  * The planner's overlays (drawn or imported areas, imported features, proximity answers).
@@ -260,7 +308,7 @@ export const OVERLAY_SOURCES: ReadonlySet<string> = new Set([SRC.areas, SRC.impo
 export const isOverlay = (l: LayerSpecification): l is LayerSpecification & { source: string } =>
   'source' in l && OVERLAY_SOURCES.has(l.source as string);
 
-/** Sources of the first frame: the clusters and their anchors (and the online basemap, off unless the planner turned it on). */
+/** Sources of the first frame: the clusters (tiles, or polygons and anchors), and the online basemap (off unless the planner turned it on). */
 export const FIRST_STAGE_SOURCES: ReadonlySet<string> = new Set([SRC.clusters, SRC.clusterAnchors, SRC.osm]);
 
 /** What a style adds after its first frame: sources, and layers with the layer each goes below. */

@@ -166,8 +166,8 @@ describe('failure', () => {
   });
 
   it('a layer switched off while the map is still starting stays off once the map is ready', async () => {
-    // A slow line: the clusters take 1.5 s, so the map has not added its context (KCN, land) yet.
-    const { page, consoleErrors } = await openApp(browser(), baseUrl, { delay: { 'clusters.geojson': 1500 }, waitReady: false });
+    // A slow line: the cluster tiles take 1.5 s, so the map has not added its context (KCN, land) yet.
+    const { page, consoleErrors } = await openApp(browser(), baseUrl, { delay: { tiles: 1500 }, waitReady: false });
     const kcn = page.getByTestId('layer-zones');
     await kcn.waitFor();
     expect(await page.evaluate(() => !!(window as any).__mapView.map.getLayer('zone-fill'))).toBe(false); // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -183,14 +183,20 @@ describe('failure', () => {
     await page.context().close();
   });
 
-  it('without the anchors file the map still draws every cluster dot, computed in the app, and shows no error', async () => {
-    const { page } = await openApp(browser(), baseUrl, { fail: ['cluster_anchors.geojson'] });
+  it('when the cluster tiles cannot be loaded, the map draws every cluster from the app\'s own copy, filters it, and shows no error', async () => {
+    const { page, consoleErrors } = await openApp(browser(), baseUrl, { fail: ['tiles'] });
     await page.waitForFunction(() => (window as any).__mapView.map.queryRenderedFeatures({ layers: ['cluster-dot', 'cluster-point'] }).length > 0); // eslint-disable-line @typescript-eslint/no-explicit-any
     await waitForMapIdle(page);
     const dots = await page.evaluate(() => new Set((window as any).__mapView.map.queryRenderedFeatures({ layers: ['cluster-dot', 'cluster-point'] }).map((f: any) => f.properties.id)).size); // eslint-disable-line @typescript-eslint/no-explicit-any
     expect(dots).toBe(8);
+    expect(await renderedClusterIds(page)).toEqual(ALL);
+    // The filter still reaches the map (feature state moved to the new sources).
+    await toggleProvince(page, 'Nam Định');
+    expect(await renderedClusterIds(page)).toEqual(ALL.filter((id) => !id.startsWith('nd-')));
     expect(await page.getByText('Lỗi bản đồ').count()).toBe(0);
     expect(await page.getByTestId('load-error').count()).toBe(0);
+    expect(consoleErrors.filter((e) => !e.includes('ERR_CONNECTION_RESET'))).toEqual([]);
+    await screenshot(page, 'app-tiles-failed');
     await page.context().close();
   });
 });

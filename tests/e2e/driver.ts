@@ -1,18 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { CLUSTER_ANCHORS_FILE, clusterAnchorsText } from '../../src/geo/cluster_anchors';
+import { clusterTiles } from '../../src/geo/cluster_tiles';
 import type { ClusterCollection } from '../../src/geo/types';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/app');
 
-/** The anchors file for the fixture clusters (or an override of them; an unreadable one gives none). */
-function anchorsFor(override: string | undefined): string {
-  try {
-    return clusterAnchorsText(JSON.parse(override ?? readFileSync(resolve(FIXTURES, 'clusters.geojson'), 'utf8')) as ClusterCollection);
-  } catch {
-    return JSON.stringify({ type: 'FeatureCollection', features: [] });
+const tileCache = new Map<string, Map<string, Uint8Array>>();
+/** The cluster tiles the build would make from the fixture clusters (or an override of them; an unreadable one gives none), by "z/x/y". */
+function tilesFor(override: string | undefined): Map<string, Uint8Array> {
+  const text = override ?? readFileSync(resolve(FIXTURES, 'clusters.geojson'), 'utf8');
+  let tiles = tileCache.get(text);
+  if (!tiles) {
+    try {
+      tiles = new Map(clusterTiles(JSON.parse(text) as ClusterCollection).map((t) => [`${t.z}/${t.x}/${t.y}`, t.bytes]));
+    } catch {
+      tiles = new Map();
+    }
+    tileCache.set(text, tiles);
   }
+  return tiles;
 }
 
 export interface OpenOptions {
@@ -20,9 +27,9 @@ export interface OpenOptions {
   fixture?: boolean;
   /** Replace a data file's body (e.g. a corrupt file). */
   override?: Record<string, string>;
-  /** Data files whose requests fail (as on a dropped connection). */
+  /** Data files whose requests fail (as on a dropped connection); `tiles` for the cluster tiles. */
   fail?: string[];
-  /** Data files answered only after this many ms (a slow line). */
+  /** Data files answered only after this many ms (a slow line); `tiles` for the cluster tiles. */
   delay?: Record<string, number>;
   /** Wait until the app has loaded and the map is idle (default true). */
   waitReady?: boolean;
@@ -54,12 +61,17 @@ export async function openApp(browser: Browser, baseUrl: string, opts: OpenOptio
       externalRequests.push(url);
       return route.abort('internetdisconnected');
     }
-    const m = /\/data\/([\w.]+)$/.exec(new URL(url).pathname);
+    const path = new URL(url).pathname;
+    const tile = /\/data\/tiles\/(\d+\/\d+\/\d+)\.pbf$/.exec(path);
+    const m = tile ? ([path, 'tiles'] as const) : /\/data\/([\w.]+)$/.exec(path);
     if (m && opts.fail?.includes(m[1]!)) return route.abort('connectionreset');
     const wait = m ? opts.delay?.[m[1]!] : undefined;
     if (wait) await new Promise((r) => setTimeout(r, wait));
-    // The anchors file is derived from the clusters file, as the build derives it.
-    if (m?.[1] === CLUSTER_ANCHORS_FILE && (opts.fixture ?? true)) return route.fulfill({ status: 200, contentType: 'application/json', body: anchorsFor(opts.override?.['clusters.geojson']) });
+    // The cluster tiles are cut from the clusters file, as the build cuts them (none for an empty tile: 404).
+    if (tile && (opts.fixture ?? true)) {
+      const bytes = tilesFor(opts.override?.['clusters.geojson']).get(tile[1]!);
+      return bytes ? route.fulfill({ status: 200, contentType: 'application/x-protobuf', body: Buffer.from(bytes) }) : route.fulfill({ status: 404, body: '' });
+    }
     if (m && opts.override?.[m[1]!] !== undefined) return route.fulfill({ status: 200, contentType: 'application/json', body: opts.override[m[1]!] });
     if (m && (opts.fixture ?? true)) return route.fulfill({ status: 200, contentType: 'application/json', body: readFileSync(resolve(FIXTURES, m[1]!)) });
     return route.continue();
@@ -174,7 +186,7 @@ export async function selectedIds(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const view = (window as any).__mapView;
     const ids = new Set<string>(view.renderedClusters().map((f: any) => f.properties.id));
-    return [...ids].filter((id) => view.map.getFeatureState({ source: 'clusters', id }).selected === true).sort();
+    return [...ids].filter((id) => view.clusterState(id).selected === true).sort();
   });
 }
 

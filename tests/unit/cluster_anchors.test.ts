@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
-import { clusterAnchors, clusterAnchorsText } from '../../src/geo/cluster_anchors';
+import { clusterAnchors } from '../../src/geo/cluster_anchors';
 import type { ClusterCollection } from '../../src/geo/types';
 import { deepFreeze } from './helpers/deep_freeze';
 
@@ -26,17 +26,5 @@ describe('clusterAnchors', () => {
     } as ClusterCollection;
     const p = clusterAnchors(u).features[0]!;
     expect(booleanPointInPolygon(p.geometry, u.features[0]!.geometry as never)).toBe(true);
-  });
-  it('writes the anchors file: same points rounded to 6 decimals, the input untouched', () => {
-    const text = clusterAnchorsText(fc);
-    const parsed = JSON.parse(text) as ReturnType<typeof clusterAnchors>;
-    const exact = clusterAnchors(fc);
-    expect(parsed.features.map((f) => f.properties)).toEqual(exact.features.map((f) => f.properties));
-    parsed.features.forEach((f, i) => {
-      for (const [k, x] of f.geometry.coordinates.entries()) {
-        expect(Math.abs(x - exact.features[i]!.geometry.coordinates[k]!)).toBeLessThanOrEqual(5e-7);
-        expect(String(x).split('.')[1]?.length ?? 0).toBeLessThanOrEqual(6);
-      }
-    });
   });
 });

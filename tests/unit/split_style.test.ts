@@ -4,7 +4,8 @@ import { buildStyle, FIRST_STAGE_SOURCES, isOverlay, OVERLAY_SOURCES, splitStyle
 import { LYR, SRC } from '../../src/map/ids';
 
 const init = {
-  data: { clusters: 'https://x/data/clusters.geojson', clusterAnchors: 'https://x/data/cluster_anchors.geojson', zones: 'https://x/data/industrial_zones.geojson' },
+  data: { zones: 'https://x/data/industrial_zones.geojson' },
+  clusterTiles: 'https://x/data/tiles/{z}/{x}/{y}.pbf',
   showZones: false,
   showVillages: true,
   osm: false,
@@ -25,8 +26,9 @@ describe('splitStyle', () => {
   const full = buildStyle('https://x/', init);
   const { first, later } = splitStyle(full, FIRST_STAGE_SOURCES);
 
-  it('starts with the clusters and their anchors', () => {
-    expect(Object.keys(first.sources).sort()).toEqual([SRC.clusterAnchors, SRC.clusters, SRC.osm].sort());
+  it('starts with the clusters (their tiles)', () => {
+    expect(Object.keys(first.sources).sort()).toEqual([SRC.clusters, SRC.osm].sort());
+    expect(first.sources[SRC.clusters]).toMatchObject({ type: 'vector', tiles: [init.clusterTiles], promoteId: 'id' });
     const ids = first.layers.map((l) => l.id);
     expect(ids).toContain(LYR.clusterFill);
     expect(ids).toContain(LYR.clusterDot);

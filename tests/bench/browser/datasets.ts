@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { synthClusters } from '../../../src/geo/synth';
-import { clusterAnchorsText } from '../../../src/geo/cluster_anchors';
+import { clusterTiles } from '../../../src/geo/cluster_tiles';
 import type { ClusterCollection } from '../../../src/geo/types';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -61,13 +61,20 @@ export function clustersFile(n: number): string {
 }
 
 /**
- * The anchors file the app's build derives from clusters.geojson, for `n` synthetic clusters (cached).
+ * The cluster tiles the app's build cuts from clusters.geojson, for `n` synthetic clusters
+ * (cached; a tile with no clusters is not written, as in the build).
  *
  * @param n - how many clusters
- * @returns path of the file
+ * @returns the directory holding {z}/{x}/{y}.pbf
  */
-export function anchorsFile(n: number): string {
-  const path = join(DATA_DIR, `anchors-${n}.geojson`);
-  if (!existsSync(path)) writeFileSync(path, clusterAnchorsText(JSON.parse(readFileSync(clustersFile(n), 'utf8')) as ClusterCollection));
-  return path;
+export function tilesDir(n: number): string {
+  const dir = join(DATA_DIR, `tiles-${n}`);
+  const done = join(dir, 'complete');
+  if (existsSync(done)) return dir;
+  for (const t of clusterTiles(JSON.parse(readFileSync(clustersFile(n), 'utf8')) as ClusterCollection)) {
+    mkdirSync(join(dir, String(t.z), String(t.x)), { recursive: true });
+    writeFileSync(join(dir, String(t.z), String(t.x), `${t.y}.pbf`), t.bytes);
+  }
+  writeFileSync(done, '');
+  return dir;
 }

@@ -2,15 +2,14 @@
  * A tiny static server on 127.0.0.1 for the browser benchmark. Both pages come from it, so
  * they pay the same HTTP costs:
  * - `/s/<n>/…`            the production build (dist/), with `data/clusters.geojson` = n synthetic clusters
- *                          (and the anchors file derived from them, as the build derives it)
+ *                          (and the cluster tiles cut from them, as the build cuts them)
  * - `/s/<n>/bare.html`     the bare MapLibre page, reading the same `data/clusters.geojson`
  * - `/ml/…`                maplibre-gl's own ESM build from node_modules (for the bare page)
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
-import { CLUSTER_ANCHORS_FILE } from '../../../src/geo/cluster_anchors';
-import { anchorsFile, clustersFile, REAL_FILES } from './datasets';
+import { clustersFile, REAL_FILES, tilesDir } from './datasets';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const TYPES: Record<string, string> = {
@@ -34,7 +33,8 @@ export function resolvePath(pathname: string): string | null {
   const rest = m[2] || 'index.html';
   if (rest === 'bare.html') return join(import.meta.dirname, 'bare.html');
   if (rest === 'data/clusters.geojson') return clustersFile(n);
-  if (rest === `data/${CLUSTER_ANCHORS_FILE}`) return anchorsFile(n);
+  const tile = /^data\/tiles\/(\d+\/\d+\/\d+\.pbf)$/.exec(rest);
+  if (tile) return inside(tilesDir(n), tile[1]!);
   const d = /^data\/([\w.]+)$/.exec(rest);
   if (d) return REAL_FILES[d[1]!] ?? null;
   return inside(join(ROOT, 'dist'), rest);
