@@ -14,8 +14,13 @@ export { CLUSTER_TILES_DIR, TILE_EXTENT, TILE_LAYERS, TILE_MAXZOOM } from './clu
  * the polygons (`clusters`) and one anchor point per cluster for dots and labels (`anchors`).
  */
 
-/** Simplification tolerance in tile units (1/16 of a screen pixel at 512-px tiles). */
-const TOLERANCE = 1;
+/**
+ * Simplification tolerance in tile units: below the deepest zoom, MapLibre's own default for
+ * GeoJSON sources (0.375 screen pixel at 512-px tiles), so the tiles carry no more vertices
+ * than MapLibre would tile itself; at the deepest zoom, which is overzoomed, 1 unit (~1.1 m).
+ */
+const TOLERANCE = 6;
+const TOLERANCE_DEEPEST = 1;
 
 /** Tile buffer in tile units (64 screen pixels): outlines and dots are not cut at tile edges. */
 const BUFFER = 1024;
@@ -69,11 +74,10 @@ export function clusterTiles(fc: ClusterCollection): EncodedTile[] {
       properties: Object.fromEntries(POLYGON_PROPS.map((k) => [k, f.properties[k]])),
     })),
   };
-  const options = { maxZoom: TILE_MAXZOOM, indexMaxZoom: 0, extent: TILE_EXTENT, tolerance: TOLERANCE, buffer: BUFFER };
-  const indexes = [
-    [TILE_LAYERS.polygons, new GeoJSONVT(polygons, options)],
-    [TILE_LAYERS.anchors, new GeoJSONVT(clusterAnchors(fc), options)],
-  ] as const;
+  const options = { maxZoom: TILE_MAXZOOM, indexMaxZoom: 0, extent: TILE_EXTENT, tolerance: TOLERANCE_DEEPEST, buffer: BUFFER };
+  const deepest = new GeoJSONVT(polygons, options);
+  const coarser = new GeoJSONVT(polygons, { ...options, maxZoom: TILE_MAXZOOM - 1, tolerance: TOLERANCE });
+  const anchors = new GeoJSONVT(clusterAnchors(fc), options);
   const box = extentOf(polygons);
   if (!box) return [];
   const out: EncodedTile[] = [];
@@ -83,10 +87,11 @@ export function clusterTiles(fc: ClusterCollection): EncodedTile[] {
     for (let x = Math.max(0, lonToX(box[0], z) - 1); x <= Math.min(last, lonToX(box[2], z) + 1); x++) {
       for (let y = Math.max(0, latToY(box[3], z) - 1); y <= Math.min(last, latToY(box[1], z) + 1); y++) {
         const layers: Parameters<typeof fromGeojsonVt>[0] = {};
-        for (const [name, index] of indexes) {
-          const tile = index.getTile(z, x, y);
-          if (tile && tile.features.length) layers[name] = tile;
-        }
+        const found = [
+          [TILE_LAYERS.polygons, (z === TILE_MAXZOOM ? deepest : coarser).getTile(z, x, y)],
+          [TILE_LAYERS.anchors, anchors.getTile(z, x, y)],
+        ] as const;
+        for (const [name, tile] of found) if (tile && tile.features.length) layers[name] = tile;
         if (Object.keys(layers).length) out.push({ z, x, y, bytes: fromGeojsonVt(layers, { version: 2, extent: TILE_EXTENT }) });
       }
     }

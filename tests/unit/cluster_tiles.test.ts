@@ -3,10 +3,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PbfReader } from 'pbf';
 import { VectorTile } from '@mapbox/vector-tile';
+import { GeoJSONVT } from '@maplibre/geojson-vt';
 import type { Polygon, Position } from 'geojson';
 import { clusterAnchors } from '../../src/geo/cluster_anchors';
 import { clusterTiles, TILE_LAYERS, TILE_MAXZOOM, type EncodedTile } from '../../src/geo/cluster_tiles';
 import type { ClusterCollection } from '../../src/geo/types';
+import { synthClusters } from '../../src/geo/synth';
 import { deepFreeze } from './helpers/deep_freeze';
 
 const fc = deepFreeze(JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/app/clusters.geojson'), 'utf8')) as ClusterCollection);
@@ -62,6 +64,24 @@ describe('clusterTiles', () => {
       const nearest = Math.min(...decoded.map((d) => metres(v, d)));
       expect(nearest, `vertex ${v.join(',')}`).toBeLessThan(1.5);
     }
+  });
+
+  it('below the deepest zoom, carries no more vertices than MapLibre\'s own GeoJSON tiling (its default tolerance)', () => {
+    // MapLibre's GeoJSON source: tolerance 0.375 px and buffer 128 px of a 512-px tile, in 8192 units.
+    // Synthetic clusters: irregular polygons with many vertices (the fixture's squares have nothing to simplify).
+    const many = synthClusters(300, 7);
+    const ours = clusterTiles(many);
+    const maplibre = new GeoJSONVT(many as never, { maxZoom: 18, extent: 8192, tolerance: 6, buffer: 2048 });
+    const vertices = (features: { geometry: unknown }[]) => JSON.stringify(features.map((f) => f.geometry)).split('],[').length;
+    let checked = 0;
+    for (const t of ours.filter((t) => t.z >= 6 && t.z < TILE_MAXZOOM)) {
+      const mine = vertices(featuresOf(t, TILE_LAYERS.polygons));
+      const theirs = maplibre.getTile(t.z, t.x, t.y);
+      const reference = theirs ? vertices(theirs.features.filter((f) => f.type !== 1) as never) : 0;
+      expect(mine, `${t.z}/${t.x}/${t.y}`).toBeLessThanOrEqual(reference + 2);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(10);
   });
 
   it('gives the same bytes for the same input, and nothing for no clusters', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LayerSpecification } from 'maplibre-gl';
-import { buildStyle, FIRST_STAGE_SOURCES, isOverlay, OVERLAY_SOURCES, splitStyle } from '../../src/map/style';
+import { buildStyle, clusterLayerOn, clusterSources, FIRST_STAGE_SOURCES, isClusterLayer, isOverlay, OVERLAY_SOURCES, splitStyle } from '../../src/map/style';
 import { LYR, SRC } from '../../src/map/ids';
 
 const init = {
@@ -69,5 +69,41 @@ describe('buildStyle overlays', () => {
     expect(new Set(overlays.map((l) => ('source' in l ? l.source : '')))).toEqual(new Set(OVERLAY_SOURCES));
     for (const l of overlays) expect(l.layout).toMatchObject({ visibility: 'none' });
     expect(style.layers.find((l) => l.id === LYR.clusterFill)?.layout?.visibility).toBeUndefined();
+  });
+});
+
+describe('cluster layers, tiled or from GeoJSON', () => {
+  const tiled = buildStyle('https://x/', init);
+  const plain = buildStyle('https://x/', { ...init, clusterTiles: undefined });
+  const byId = (s: typeof tiled, id: string) => s.layers.find((l) => l.id === id) as LayerSpecification & { source: string; 'source-layer'?: string };
+
+  it('reads polygons and anchors from the one tile source, each from its tile layer', () => {
+    expect(Object.keys(tiled.sources)).not.toContain(SRC.clusterAnchors);
+    expect(byId(tiled, LYR.clusterFill)).toMatchObject({ source: SRC.clusters, 'source-layer': 'clusters' });
+    expect(byId(tiled, LYR.clusterHighlight)).toMatchObject({ source: SRC.clusters, 'source-layer': 'clusters' });
+    expect(byId(tiled, LYR.clusterDot)).toMatchObject({ source: SRC.clusters, 'source-layer': 'anchors' });
+    expect(byId(tiled, LYR.clusterLabel)).toMatchObject({ source: SRC.clusters, 'source-layer': 'anchors' });
+    expect(byId(tiled, LYR.zoneFill)['source-layer']).toBeUndefined();
+  });
+
+  it('without tiles, reads two GeoJSON sources; a tiled layer switched back equals it', () => {
+    expect(plain.sources[SRC.clusters]).toMatchObject({ type: 'geojson' });
+    expect(plain.sources[SRC.clusterAnchors]).toMatchObject({ type: 'geojson' });
+    expect(byId(plain, LYR.clusterDot)).toMatchObject({ source: SRC.clusterAnchors });
+    for (const l of tiled.layers) {
+      const back = clusterLayerOn(l, false);
+      expect(back, l.id).toEqual(byId(plain, l.id));
+      expect(isClusterLayer(l)).toBe(l.id.startsWith('cluster-'));
+    }
+  });
+
+  it('gives GeoJSON sources the data handed to it, or empty ones', () => {
+    const polygons = { type: 'FeatureCollection' as const, features: [] };
+    const anchors = { type: 'FeatureCollection' as const, features: [] };
+    expect(clusterSources({ polygons, anchors })).toEqual({
+      [SRC.clusters]: { type: 'geojson', data: polygons, promoteId: 'id' },
+      [SRC.clusterAnchors]: { type: 'geojson', data: anchors, promoteId: 'id' },
+    });
+    expect(clusterSources(null)[SRC.clusters]).toMatchObject({ type: 'geojson', data: { features: [] } });
   });
 });
