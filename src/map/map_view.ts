@@ -1,4 +1,4 @@
-import { Map as MLMap, setWorkerUrl, AttributionControl, NavigationControl, ScaleControl } from 'maplibre-gl';
+import { Map as MLMap, setWorkerUrl, prewarm, AttributionControl, NavigationControl, ScaleControl } from 'maplibre-gl';
 import type { GeoJSONSource, LngLatBoundsLike, MapGeoJSONFeature } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -14,6 +14,9 @@ import { TILE_LAYERS } from '../geo/cluster_tiles_spec';
 import { buildStyle, clusterLayerOn, clusterSources, FIRST_STAGE_SOURCES, isClusterLayer, isOverlay, LAYER_GROUPS, landOpacity, splitStyle, type MapInit, type UrlSource } from './style';
 
 setWorkerUrl(workerUrl);
+// Start MapLibre's worker now, while the app evaluates and renders its panels: it has to
+// fetch and compile its script before it can load the first tiles.
+prewarm();
 
 /**
  * The rest of the style is added at the latest this long
