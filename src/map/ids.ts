@@ -4,6 +4,8 @@ export const SRC = {
   province: 'province',
   clusters: 'clusters',
   clusterAnchors: 'cluster-anchors',
+  /** The selected and focused clusters' polygons (the highlight draws only these). */
+  highlight: 'highlight',
   zones: 'zones',
   villages: 'villages',
   osm: 'osm',

@@ -75,6 +75,8 @@ export class MapView {
    * GeoJSON sources (false: no tiles given, a tile failed to load, or the file failed its checks).
    */
   private tiled: boolean;
+  /** Whether the highlight source holds anything. */
+  private highlighted = false;
   /** A cluster tile failed to load: the app's own copy takes over as soon as it has one. */
   private tilesFailed = false;
   /** Layer ids of each overlay source (shown only while it has features). */
@@ -274,6 +276,7 @@ export class MapView {
       this.clear(SRC.clusters);
       this.clear(SRC.clusterAnchors);
       this.allIds = [];
+      this.drawHighlight();
       return;
     }
     if (this.uploaded.has(fc)) return;
@@ -291,6 +294,7 @@ export class MapView {
     this.hidden = new Set();
     this.selected = new Set();
     this.focused = null;
+    this.drawHighlight();
   }
 
   setZones(fc: ZoneCollection | null): void {
@@ -316,6 +320,7 @@ export class MapView {
     for (const id of this.hidden) if (!next.has(id)) this.setStateFor(id, { hidden: false });
     for (const id of next) if (!this.hidden.has(id)) this.setStateFor(id, { hidden: true });
     this.hidden = next;
+    if (this.selected.size || this.focused) this.drawHighlight();
   }
 
   private setStateFor(id: string, state: Record<string, boolean>): void {
@@ -369,6 +374,7 @@ export class MapView {
     for (const id of this.selected) if (!next.has(id)) this.setStateFor(id, { selected: false });
     for (const id of next) if (!this.selected.has(id)) this.setStateFor(id, { selected: true });
     this.selected = next;
+    this.drawHighlight();
   }
 
   /** Marks the cluster whose details are open. */
@@ -377,6 +383,22 @@ export class MapView {
     if (this.focused) this.setStateFor(this.focused, { focused: false });
     if (id) this.setStateFor(id, { focused: true });
     this.focused = id;
+    this.drawHighlight();
+  }
+
+  /**
+   * Outlines the selected and focused clusters that the filter shows: their polygons, from the
+   * app's own copy, in a source of their own (nothing is drawn for the others).
+   */
+  private drawHighlight(): void {
+    const fc = this.given.get(SRC.clusters) as ClusterCollection | undefined;
+    const wanted = (id: string) => (this.selected.has(id) || id === this.focused) && !this.hidden.has(id);
+    const features = (fc?.features ?? [])
+      .filter((f) => f.geometry.type !== 'Point' && wanted(f.properties.id))
+      .map((f) => ({ type: 'Feature' as const, geometry: f.geometry, properties: { id: f.properties.id, focused: f.properties.id === this.focused } }));
+    if (!features.length && !this.highlighted) return;
+    this.highlighted = features.length > 0;
+    this.replaceData(SRC.highlight, { type: 'FeatureCollection', features });
   }
 
   /** Starts drawing a selection area, or returns to panning (null). */

@@ -82,6 +82,7 @@ export function buildStyle(assetBase: string, init: MapInit): StyleSpecification
       [SRC.province]: { type: 'geojson', data: data('province') },
       [SRC.zones]: { type: 'geojson', data: data('zones'), promoteId: 'id' },
       [SRC.villages]: { type: 'geojson', data: data('villages'), promoteId: 'id' },
+      [SRC.highlight]: { type: 'geojson', data: empty() },
       [SRC.areas]: { type: 'geojson', data: empty() },
       [SRC.imported]: { type: 'geojson', data: empty() },
       [SRC.prox]: { type: 'geojson', data: empty() },
@@ -140,9 +141,9 @@ export function buildStyle(assetBase: string, init: MapInit): StyleSpecification
         filter: POLYGONS,
         paint: { 'fill-color': statusColor, 'fill-opacity': ['case', HIDDEN, 0, SELECTED, 0.9, 0.7], 'fill-antialias': false },
       },
-      // The outlines and the highlight share filter and layout, so MapLibre builds their line
-      // geometry once (one bucket); which outline a cluster gets is a matter of paint. A
-      // data-driven dash would cost each tile a round trip to the main thread.
+      // The two outlines share filter and layout, so MapLibre builds their line geometry once
+      // (one bucket); which outline a cluster gets is a matter of paint. A data-driven dash
+      // would cost each tile a round trip to the main thread.
       {
         id: LYR.clusterLineSurveyed,
         type: 'line',
@@ -158,14 +159,16 @@ export function buildStyle(assetBase: string, init: MapInit): StyleSpecification
         paint: { 'line-color': wwtpColor, 'line-width': OUTLINE_WIDTH, 'line-dasharray': [2, 1.5], 'line-opacity': ['case', SCHEMATIC, SHOWN_OPACITY, 0] },
       },
       {
+        // Only the selected and focused clusters are in this source (an overlay, hidden while
+        // empty): drawing the highlight over every polygon at width 0 cost a full line pass per
+        // frame and a shader program at start.
         id: LYR.clusterHighlight,
         type: 'line',
-        source: SRC.clusters,
-        filter: POLYGONS,
+        source: SRC.highlight,
         paint: {
-          'line-color': ['case', FOCUSED, '#000', '#1a1a1a'],
-          'line-width': ['case', HIDDEN, 0, FOCUSED, 4, SELECTED, 3, 0],
-          'line-gap-width': ['case', ['any', FOCUSED, SELECTED], 2, 0],
+          'line-color': ['case', ['get', 'focused'], '#000', '#1a1a1a'],
+          'line-width': ['case', ['get', 'focused'], 4, 3],
+          'line-gap-width': 2,
         },
       },
       {
@@ -298,11 +301,11 @@ export function clusterLayerOn(l: LayerSpecification, tiled: boolean): LayerSpec
 const ANCHOR_LAYERS: ReadonlySet<string> = new Set([LYR.clusterDot, LYR.clusterPoint, LYR.clusterLabel]);
 
 /**
- * The planner's overlays (drawn or imported areas, imported features, proximity answers).
+ * The planner's overlays (selection highlight, drawn or imported areas, imported features, proximity answers).
  * Their layers are hidden while the overlay is empty: an empty source still costs every
  * frame its tile masks and draw calls.
  */
-export const OVERLAY_SOURCES: ReadonlySet<string> = new Set([SRC.areas, SRC.imported, SRC.prox]);
+export const OVERLAY_SOURCES: ReadonlySet<string> = new Set([SRC.highlight, SRC.areas, SRC.imported, SRC.prox]);
 
 /** Whether a layer draws one of the OVERLAY_SOURCES. */
 export const isOverlay = (l: LayerSpecification): l is LayerSpecification & { source: string } =>

@@ -41,6 +41,12 @@ describe('offline and hardening', () => {
     await page.goto(baseUrl);
     await page.waitForSelector('body[data-map-ready="true"]');
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    // Active is not yet in control: wait for the worker's clients.claim() to reach this page.
+    await page.evaluate(() =>
+      navigator.serviceWorker.controller
+        ? undefined
+        : new Promise<void>((res) => navigator.serviceWorker.addEventListener('controllerchange', () => res(), { once: true })),
+    );
     await context.setOffline(true);
     expect(await page.evaluate(() => fetch('data/clusters.geojson', { cache: 'no-store' }).then((r) => r.ok, () => false))).toBe(true);
     await page.reload();

@@ -80,7 +80,9 @@ describe('cluster layers, tiled or from GeoJSON', () => {
   it('reads polygons and anchors from the one tile source, each from its tile layer', () => {
     expect(Object.keys(tiled.sources)).not.toContain(SRC.clusterAnchors);
     expect(byId(tiled, LYR.clusterFill)).toMatchObject({ source: SRC.clusters, 'source-layer': 'clusters' });
-    expect(byId(tiled, LYR.clusterHighlight)).toMatchObject({ source: SRC.clusters, 'source-layer': 'clusters' });
+    expect(byId(tiled, LYR.clusterLineSchematic)).toMatchObject({ source: SRC.clusters, 'source-layer': 'clusters' });
+    expect(byId(tiled, LYR.clusterHighlight)).toMatchObject({ source: SRC.highlight });
+    expect(byId(tiled, LYR.clusterHighlight)['source-layer']).toBeUndefined();
     expect(byId(tiled, LYR.clusterDot)).toMatchObject({ source: SRC.clusters, 'source-layer': 'anchors' });
     expect(byId(tiled, LYR.clusterLabel)).toMatchObject({ source: SRC.clusters, 'source-layer': 'anchors' });
     expect(byId(tiled, LYR.zoneFill)['source-layer']).toBeUndefined();
@@ -93,7 +95,7 @@ describe('cluster layers, tiled or from GeoJSON', () => {
     for (const l of tiled.layers) {
       const back = clusterLayerOn(l, false);
       expect(back, l.id).toEqual(byId(plain, l.id));
-      expect(isClusterLayer(l)).toBe(l.id.startsWith('cluster-'));
+      expect(isClusterLayer(l)).toBe(l.id.startsWith('cluster-') && l.id !== LYR.clusterHighlight);
     }
   });
 
