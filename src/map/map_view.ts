@@ -11,7 +11,7 @@ import type { ClusterCollection, VillageCollection, ZoneCollection } from '../ge
 import { CLUSTER_LAYERS, LYR, SRC } from './ids';
 import { OUTSIDE_COLOR } from './palette';
 import { TILE_LAYERS } from '../geo/cluster_tiles_spec';
-import { buildStyle, clusterLayerOn, clusterSources, FIRST_STAGE_DEFERRED, FIRST_STAGE_SOURCES, isClusterLayer, isOverlay, LAYER_GROUPS, landOpacity, splitStyle, type MapInit, type UrlSource } from './style';
+import { buildStyle, clusterLayerOn, clusterSources, FIRST_STAGE_SOURCES, isClusterLayer, isOverlay, LAYER_GROUPS, landOpacity, splitStyle, type MapInit, type UrlSource } from './style';
 
 setWorkerUrl(workerUrl);
 // Start MapLibre's worker now, while the app evaluates and renders its panels: it has to
@@ -105,7 +105,7 @@ export class MapView {
     // labels, overlays) is added once they are drawn.
     const style = buildStyle(assetBase, init);
     for (const l of style.layers.filter(isOverlay)) this.overlayLayers.set(l.source, [...(this.overlayLayers.get(l.source) ?? []), l.id]);
-    const { first, later } = splitStyle(style, FIRST_STAGE_SOURCES, FIRST_STAGE_DEFERRED);
+    const { first, later } = splitStyle(style, FIRST_STAGE_SOURCES);
     // The colour outside the province, shown through the canvas (the style has no background layer).
     container.style.background = OUTSIDE_COLOR;
     this.map = new MLMap({

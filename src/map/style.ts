@@ -314,14 +314,6 @@ export const isOverlay = (l: LayerSpecification): l is LayerSpecification & { so
 /** Sources of the first frame: the clusters (tiles, or polygons and anchors), and the online basemap (off unless the planner turned it on). */
 export const FIRST_STAGE_SOURCES: ReadonlySet<string> = new Set([SRC.clusters, SRC.clusterAnchors, SRC.osm]);
 
-/**
- * Layers of the first-stage sources that still wait for the second stage: the dots, markers
- * and labels. The first frame then draws the clusters' footprints with the same kinds of
- * WebGL programs as a plain fill-and-outline map (on these PCs each further program costs
- * the first frame a compile of about 50–100 ms); the dots follow with the context.
- */
-export const FIRST_STAGE_DEFERRED: ReadonlySet<string> = ANCHOR_LAYERS;
-
 /** What a style adds after its first frame: sources, and layers with the layer each goes below. */
 export interface LaterStage {
   sources: Record<string, SourceSpecification>;
@@ -330,16 +322,12 @@ export interface LaterStage {
 
 /**
  * Splits a style in two: what the first frame needs (the given sources, their layers and
- * the layers without a source, except the `deferred` layers), and the rest, to add once that
- * frame is drawn. Each later layer goes below the next first-stage layer of the full style,
- * so the final order is the full style's.
+ * the layers without a source), and the rest, to add once that frame is drawn. Each later
+ * layer goes below the next first-stage layer of the full style, so the final order is the
+ * full style's.
  */
-export function splitStyle(
-  style: StyleSpecification,
-  first: ReadonlySet<string>,
-  deferred: ReadonlySet<string> = new Set(),
-): { first: StyleSpecification; later: LaterStage } {
-  const inFirst = (l: LayerSpecification) => (!('source' in l) || first.has(l.source as string)) && !deferred.has(l.id);
+export function splitStyle(style: StyleSpecification, first: ReadonlySet<string>): { first: StyleSpecification; later: LaterStage } {
+  const inFirst = (l: LayerSpecification) => !('source' in l) || first.has(l.source as string);
   const sources = Object.entries(style.sources);
   const later: LaterStage = { sources: Object.fromEntries(sources.filter(([id]) => !first.has(id))), layers: [] };
   style.layers.forEach((layer, i) => {

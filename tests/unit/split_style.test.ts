@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LayerSpecification } from 'maplibre-gl';
-import { buildStyle, clusterLayerOn, clusterSources, FIRST_STAGE_DEFERRED, FIRST_STAGE_SOURCES, isClusterLayer, isOverlay, OVERLAY_SOURCES, splitStyle } from '../../src/map/style';
+import { buildStyle, clusterLayerOn, clusterSources, FIRST_STAGE_SOURCES, isClusterLayer, isOverlay, OVERLAY_SOURCES, splitStyle } from '../../src/map/style';
 import { LYR, SRC } from '../../src/map/ids';
 
 const init = {
@@ -24,19 +24,17 @@ function replay(first: LayerSpecification[], later: { layer: LayerSpecification;
 
 describe('splitStyle', () => {
   const full = buildStyle('https://x/', init);
-  const { first, later } = splitStyle(full, FIRST_STAGE_SOURCES, FIRST_STAGE_DEFERRED);
+  const { first, later } = splitStyle(full, FIRST_STAGE_SOURCES);
 
   it('starts with the clusters (their tiles)', () => {
     expect(Object.keys(first.sources).sort()).toEqual([SRC.clusters, SRC.osm].sort());
     expect(first.sources[SRC.clusters]).toMatchObject({ type: 'vector', tiles: [init.clusterTiles], promoteId: 'id' });
     const ids = first.layers.map((l) => l.id);
-    expect(ids).toEqual([LYR.osm, LYR.clusterFill, LYR.clusterLineSurveyed, LYR.clusterLineSchematic]);
-  });
-
-  it('holds the dots, markers and labels back although their source is in the first stage', () => {
-    const held = later.layers.map((l) => l.layer.id);
-    expect(held).toEqual(expect.arrayContaining([LYR.clusterDot, LYR.clusterPoint, LYR.clusterLabel, LYR.land, LYR.zoneFill]));
-    expect(Object.keys(later.sources)).not.toContain(SRC.clusters);
+    expect(ids).toContain(LYR.clusterFill);
+    expect(ids).toContain(LYR.clusterDot);
+    expect(ids).toContain(LYR.clusterLabel);
+    expect(ids).not.toContain(LYR.land);
+    expect(ids).not.toContain(LYR.zoneFill);
   });
 
   it('holds back every other source and layer, with their data and visibility', () => {
