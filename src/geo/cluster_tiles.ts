@@ -1,3 +1,4 @@
+import bbox from '@turf/bbox';
 import { GeoJSONVT } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { FeatureCollection } from 'geojson';
@@ -42,22 +43,6 @@ const latToY = (lat: number, z: number): number => {
   return Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * 2 ** z);
 };
 
-/** Longitude/latitude bounds of every position in a collection ([w, s, e, n]); null when empty. */
-function extentOf(fc: FeatureCollection): [number, number, number, number] | null {
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-  const visit = (c: unknown): void => {
-    if (!Array.isArray(c)) return;
-    if (typeof c[0] === 'number') {
-      w = Math.min(w, c[0]);
-      e = Math.max(e, c[0]);
-      s = Math.min(s, c[1] as number);
-      n = Math.max(n, c[1] as number);
-    } else for (const x of c) visit(x);
-  };
-  for (const f of fc.features) if (f.geometry && 'coordinates' in f.geometry) visit(f.geometry.coordinates);
-  return w === Infinity ? null : [w, s, e, n];
-}
-
 /**
  * Cuts the clusters into vector tiles, zoom 0 to `TILE_MAXZOOM`. Only tiles with features
  * are returned (the map reads a missing tile as empty). Same input, same bytes.
@@ -78,8 +63,8 @@ export function clusterTiles(fc: ClusterCollection): EncodedTile[] {
   const deepest = new GeoJSONVT(polygons, options);
   const coarser = new GeoJSONVT(polygons, { ...options, maxZoom: TILE_MAXZOOM - 1, tolerance: TOLERANCE });
   const anchors = new GeoJSONVT(clusterAnchors(fc), options);
-  const box = extentOf(polygons);
-  if (!box) return [];
+  const box = bbox(polygons);
+  if (!fc.features.length) return [];
   const out: EncodedTile[] = [];
   for (let z = 0; z <= TILE_MAXZOOM; z++) {
     // One tile more on each side: a neighbour's buffer may hold the edge of an outline.
