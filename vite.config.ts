@@ -93,6 +93,7 @@ function offline(): Plugin {
       const version = hash.digest('hex').slice(0, 12);
       const sw = readFileSync('src/app/sw_template.js', 'utf8')
         .replace('__VERSION__', version)
+        .replace('__TILES_DIR__', CLUSTER_TILES_DIR)
         .replace('__FILES__', JSON.stringify(['./', ...files.filter((f) => f !== 'index.html'), 'index.html', ...glyphs]));
       this.emitFile({ type: 'asset', fileName: 'sw.js', source: sw });
     },

@@ -1,8 +1,8 @@
-// Service worker template: vite.config.ts fills in the version and the list of built files.
+// Service worker template: vite.config.ts fills in the version, the list of built files and the cluster tiles' folder.
 // Cache first for the app's own files (all precached at install), network for anything else.
 const CACHE = 'ccn-map-__VERSION__';
 const FILES = __FILES__;
-const TILES = new URL('./data/tiles/', self.registration.scope).href;
+const TILES = new URL('./__TILES_DIR__/', self.registration.scope).href;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));

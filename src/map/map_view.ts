@@ -11,7 +11,7 @@ import type { ClusterCollection, VillageCollection, ZoneCollection } from '../ge
 import { CLUSTER_LAYERS, LYR, SRC } from './ids';
 import { OUTSIDE_COLOR } from './palette';
 import { TILE_LAYERS } from '../geo/cluster_tiles_spec';
-import { buildStyle, clusterLayerOn, clusterSources, FIRST_STAGE_SOURCES, isClusterLayer, isOverlay, LAYER_GROUPS, landOpacity, splitStyle, type MapInit, type UrlSource } from './style';
+import { buildStyle, clusterLayerOn, clusterSources, FIRST_STAGE_SOURCES, isClusterLayer, isOverlay, LAYER_GROUPS, landOpacity, MAP_BOUNDS, splitStyle, type MapInit, type UrlSource } from './style';
 
 setWorkerUrl(workerUrl);
 // Start MapLibre's worker now, while the app evaluates and renders its panels: it has to
@@ -115,7 +115,7 @@ export class MapView {
       fitBoundsOptions: { padding: { top: 20, bottom: 20, left: 20, right: 200 } },
       attributionControl: false,
       // No preserveDrawingBuffer (it costs every frame a copy): images are taken in `capture`.
-      maxBounds: [104.6, 19.3, 107.6, 21.3],
+      maxBounds: MAP_BOUNDS,
       fadeDuration: 0,
     });
     this.map.addControl(new NavigationControl({ visualizePitch: false }), 'top-right');
@@ -215,10 +215,10 @@ export class MapView {
   }
 
   /**
-   * A bundled file the map could not load itself (a dropped connection, a corrupt file):
-   * no map error is shown, the app's own copy is drawn instead when it has one (the anchors
-   * are computed from the clusters), and a file the app could not read either is reported
-   * by the loader, by name.
+   * A bundled file or tile the map could not load itself (a dropped connection, a corrupt
+   * file): no map error is shown, the app's own copy is drawn instead when it has one (for
+   * the cluster tiles: as soon as it has one), and a file the app could not read either is
+   * reported by the loader, by name.
    */
   private recover(source: string): void {
     if (source === SRC.clusters && this.tiled) {
@@ -229,9 +229,7 @@ export class MapView {
     }
     this.fromUrl.delete(source);
     const own = this.given.get(source);
-    const clusters = this.given.get(SRC.clusters) as ClusterCollection | undefined;
     if (own) this.replaceData(source, own as FeatureCollection);
-    else if (source === SRC.clusterAnchors && clusters) this.replaceData(source, clusterAnchors(clusters));
   }
 
   /** Empties a source (its file failed to load or did not pass the checks). */

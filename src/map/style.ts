@@ -258,8 +258,8 @@ export function buildStyle(assetBase: string, init: MapInit): StyleSpecification
   return style;
 }
 
-/** Area the cluster tiles are requested for (the map's own `maxBounds`). */
-export const TILE_BOUNDS: [number, number, number, number] = [104.6, 19.3, 107.6, 21.3];
+/** How far the map can be panned (lon/lat); also the area the cluster tiles are requested for. */
+export const MAP_BOUNDS: [number, number, number, number] = [104.6, 19.3, 107.6, 21.3];
 
 /**
  * The clusters' sources: the build's vector tiles (one source, polygons and anchors as two
@@ -272,7 +272,7 @@ export function clusterSources(
   from: { tiles: string } | { polygons: GeoJSON.FeatureCollection; anchors: GeoJSON.FeatureCollection } | null,
 ): Record<string, SourceSpecification> {
   if (from && 'tiles' in from) {
-    return { [SRC.clusters]: { type: 'vector', tiles: [from.tiles], maxzoom: TILE_MAXZOOM, bounds: TILE_BOUNDS, promoteId: 'id' } };
+    return { [SRC.clusters]: { type: 'vector', tiles: [from.tiles], maxzoom: TILE_MAXZOOM, bounds: MAP_BOUNDS, promoteId: 'id' } };
   }
   return {
     [SRC.clusters]: { type: 'geojson', data: from?.polygons ?? empty(), promoteId: 'id' },
