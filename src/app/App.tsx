@@ -1,4 +1,4 @@
-import { useContext, useLayoutEffect, useRef } from 'preact/hooks';
+import { useCallback, useContext, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { MapView } from '../map/map_view';
 import { syncMapWithStore } from '../map/sync';
 import { mapActions } from './map_actions';
@@ -16,7 +16,15 @@ import { t } from './i18n';
 import { DATA_FILES } from '../store/load_data';
 import { CLUSTER_TILES_DIR } from '../geo/cluster_tiles_spec';
 
-function MapPane({ store, assetBase, onDrawn }: { store: AppStore; assetBase: string; onDrawn?: () => void }) {
+/**
+ * The panels render once the map has drawn the clusters, or at the latest this long after the
+ * app starts (ms). Until then they could show only "loading" (the data checks wait for the map),
+ * and laying them out and rastering them held up the map's start: its first WebGL program
+ * waited 200–280 ms for the browser's GPU thread, against 10–20 ms on a page without them.
+ */
+const PANELS_AFTER_MS = 2500;
+
+function MapPane({ store, assetBase, onDrawn, onClustersDrawn }: { store: AppStore; assetBase: string; onDrawn?: () => void; onClustersDrawn: () => void }) {
   const el = useRef<HTMLDivElement>(null);
   const proximity = useProximity();
   const viewRef = useContext(MapViewContext);
@@ -46,6 +54,7 @@ function MapPane({ store, assetBase, onDrawn }: { store: AppStore; assetBase: st
     // The app's checks and panels start once the map is drawn, context included: on a slow
     // PC they would otherwise hold up the land and boundaries behind the clusters.
     if (onDrawn) void view.whenContextDrawn().then(onDrawn);
+    void view.whenClustersDrawn().then(onClustersDrawn);
     const unsync = syncMapWithStore(store, view);
     viewRef.current = view;
     // For tests and the console: the map's rendered state, read-only use.
@@ -55,7 +64,7 @@ function MapPane({ store, assetBase, onDrawn }: { store: AppStore; assetBase: st
       viewRef.current = null;
       view.destroy();
     };
-  }, [store, assetBase, proximity, viewRef, onDrawn]);
+  }, [store, assetBase, proximity, viewRef, onDrawn, onClustersDrawn]);
   const lang = useStore((s) => s.lang);
   return <div ref={el} class="map" role="region" aria-label={t(lang, 'map.label')} data-testid="map" />;
 }
@@ -105,22 +114,29 @@ function LoadState() {
  */
 export function App({ store, assetBase, proximity, onMapDrawn }: { store: AppStore; assetBase: string; proximity: ProximityService; onMapDrawn?: () => void }) {
   const mapViewRef = useRef<MapView | null>(null);
+  const [panels, setPanels] = useState(false);
+  const showPanels = useCallback(() => setPanels(true), []);
+  useEffect(() => {
+    const timer = setTimeout(showPanels, PANELS_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [showPanels]);
   return (
     <StoreContext.Provider value={store}>
      <ProximityContext.Provider value={proximity}>
      <MapViewContext.Provider value={mapViewRef}>
       <Header />
       <main class="body">
-        <Sidebar />
+        {/* (an empty sidebar keeps its width: the map starts at its final size) */}
+        {panels ? <Sidebar /> : <aside class="side" aria-busy="true" />}
         <section class="map-wrap">
-          <MapPane store={store} assetBase={assetBase} onDrawn={onMapDrawn} />
+          <MapPane store={store} assetBase={assetBase} onDrawn={onMapDrawn} onClustersDrawn={showPanels} />
           <LoadState />
-          <MapTools />
-          <SelectionBar />
+          {panels && <MapTools />}
+          {panels && <SelectionBar />}
           <Notices />
-          <Legend />
+          {panels && <Legend />}
         </section>
-        <Details />
+        {panels && <Details />}
       </main>
      </MapViewContext.Provider>
      </ProximityContext.Provider>

@@ -1,4 +1,4 @@
-import { Map as MLMap, setWorkerUrl, prewarm, AttributionControl, NavigationControl, ScaleControl } from 'maplibre-gl';
+import { Map as MLMap, setWorkerUrl, AttributionControl, NavigationControl, ScaleControl } from 'maplibre-gl';
 import type { GeoJSONSource, LngLatBoundsLike, MapGeoJSONFeature } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -14,9 +14,8 @@ import { TILE_LAYERS } from '../geo/cluster_tiles_spec';
 import { buildStyle, clusterLayerOn, clusterSources, FIRST_STAGE_SOURCES, isClusterLayer, isOverlay, LAYER_GROUPS, landOpacity, MAP_BOUNDS, splitStyle, type MapInit, type UrlSource } from './style';
 
 setWorkerUrl(workerUrl);
-// Start MapLibre's worker now, while the app evaluates and renders its panels: it has to
-// fetch and compile its script before it can load the first tiles.
-prewarm();
+// (No `prewarm()`: starting MapLibre's worker while the app evaluates took a core from the GPU
+// thread on 2-core PCs; over 10 interleaved loads the first frame came 120 ms later with it.)
 
 /**
  * The rest of the style is added at the latest this long
@@ -194,6 +193,14 @@ export class MapView {
           setTimeout(resolve, CONTEXT_DRAWN_MAX_MS);
         }),
     );
+  }
+
+  /**
+   * Resolves at the first frame drawn after the clusters have loaded (or failed, or after
+   * `CONTEXT_AFTER_MS`), when the rest of the style is added.
+   */
+  whenClustersDrawn(): Promise<void> {
+    return this.drawn;
   }
 
   /** Resolves once the map has loaded with its whole style (the app's sync starts then). */

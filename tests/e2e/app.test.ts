@@ -165,16 +165,22 @@ describe('failure', () => {
     await page.context().close();
   });
 
-  it('a layer switched off while the map is still starting stays off once the map is ready', async () => {
-    // A slow line: the cluster tiles take 1.5 s, so the map has not added its context (KCN, land) yet.
+  it('the panels come once the clusters are drawn; a layer switched off at once stays off once the map is ready', async () => {
+    // A slow line: the cluster tiles take 1.5 s. The panels (they could only say "loading") wait
+    // for the clusters, so laying them out does not hold up the map's start.
     const { page, consoleErrors } = await openApp(browser(), baseUrl, { delay: { tiles: 1500 }, waitReady: false });
+    await page.locator('header.top h1').waitFor();
+    await page.waitForTimeout(600);
+    expect(await page.locator('aside.side[aria-busy="true"]').count()).toBe(1);
+    expect(await page.getByTestId('filters').count()).toBe(0);
+    expect(await page.evaluate(() => (window as any).__mapView.map.queryRenderedFeatures({ layers: ['cluster-fill'] }).length)).toBe(0); // eslint-disable-line @typescript-eslint/no-explicit-any
     const kcn = page.getByTestId('layer-zones');
     await kcn.waitFor();
-    expect(await page.evaluate(() => !!(window as any).__mapView.map.getLayer('zone-fill'))).toBe(false); // eslint-disable-line @typescript-eslint/no-explicit-any
     await kcn.uncheck();
     await waitForApp(page);
     const zonesDrawn = () => page.evaluate(() => (window as any).__mapView.map.queryRenderedFeatures({ layers: ['zone-fill'] }).length as number); // eslint-disable-line @typescript-eslint/no-explicit-any
     expect(await renderedClusterIds(page)).toEqual(ALL);
+    expect(await page.locator('aside.side[aria-busy]').count()).toBe(0);
     expect(await zonesDrawn()).toBe(0);
     await kcn.check();
     await waitForMapIdle(page);
