@@ -141,22 +141,22 @@ export function buildStyle(assetBase: string, init: MapInit): StyleSpecification
         filter: POLYGONS,
         paint: { 'fill-color': statusColor, 'fill-opacity': ['case', HIDDEN, 0, SELECTED, 0.9, 0.7], 'fill-antialias': false },
       },
-      // The two outlines share filter and layout, so MapLibre builds their line geometry once
-      // (one bucket); which outline a cluster gets is a matter of paint. A data-driven dash
-      // would cost each tile a round trip to the main thread.
+      // Each outline draws only its own clusters (its own bucket). When they shared one bucket
+      // and picked their clusters by opacity, the GPU drew both over every polygon, the dashed
+      // one with its costlier shader, at opacity 0 where it did not apply.
       {
         id: LYR.clusterLineSurveyed,
         type: 'line',
         source: SRC.clusters,
-        filter: POLYGONS,
-        paint: { 'line-color': wwtpColor, 'line-width': OUTLINE_WIDTH, 'line-opacity': ['case', SCHEMATIC, 0, SHOWN_OPACITY] },
+        filter: ['all', POLYGONS, ['!', SCHEMATIC]],
+        paint: { 'line-color': wwtpColor, 'line-width': OUTLINE_WIDTH, 'line-opacity': SHOWN_OPACITY },
       },
       {
         id: LYR.clusterLineSchematic,
         type: 'line',
         source: SRC.clusters,
-        filter: POLYGONS,
-        paint: { 'line-color': wwtpColor, 'line-width': OUTLINE_WIDTH, 'line-dasharray': [2, 1.5], 'line-opacity': ['case', SCHEMATIC, SHOWN_OPACITY, 0] },
+        filter: ['all', POLYGONS, SCHEMATIC],
+        paint: { 'line-color': wwtpColor, 'line-width': OUTLINE_WIDTH, 'line-dasharray': [2, 1.5], 'line-opacity': SHOWN_OPACITY },
       },
       {
         // Only the selected and focused clusters are in this source (an overlay, hidden while

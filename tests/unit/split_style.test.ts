@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { LayerSpecification } from 'maplibre-gl';
+import type { FilterSpecification, LayerSpecification } from 'maplibre-gl';
+import { featureFilter } from '@maplibre/maplibre-gl-style-spec';
 import { buildStyle, clusterLayerOn, clusterSources, FIRST_STAGE_SOURCES, isClusterLayer, isOverlay, OVERLAY_SOURCES, splitStyle } from '../../src/map/style';
 import { LYR, SRC } from '../../src/map/ids';
+import { GEOMETRY_QUALITIES } from '../../src/geo/types';
 
 const init = {
   data: { zones: 'https://x/data/industrial_zones.geojson' },
@@ -107,5 +109,31 @@ describe('cluster layers, tiled or from GeoJSON', () => {
       [SRC.clusterAnchors]: { type: 'geojson', data: anchors, promoteId: 'id' },
     });
     expect(clusterSources(null)[SRC.clusters]).toMatchObject({ type: 'geojson', data: { features: [] } });
+  });
+});
+
+describe('cluster outlines', () => {
+  const style = buildStyle('https://x/', init);
+  const filterOf = (id: string) => {
+    const at = style.layers.findIndex((l) => l.id === id);
+    return featureFilter((style.layers[at] as LayerSpecification & { filter: FilterSpecification }).filter, `layers[${at}].filter`);
+  };
+  const surveyed = filterOf(LYR.clusterLineSurveyed);
+  const schematic = filterOf(LYR.clusterLineSchematic);
+  const feature = (type: 1 | 3, quality: string | undefined) => ({ type, properties: quality === undefined ? {} : { geometry_quality: quality } });
+  const at = { zoom: 10 };
+
+  it('each polygon is in exactly one outline layer (its own bucket), by its geometry quality', () => {
+    expect([surveyed.filter(at, feature(3, 'surveyed')), schematic.filter(at, feature(3, 'surveyed'))]).toEqual([true, false]);
+    for (const q of [...GEOMETRY_QUALITIES.filter((x) => x !== 'surveyed'), undefined]) {
+      expect([surveyed.filter(at, feature(3, q)), schematic.filter(at, feature(3, q))], String(q)).toEqual([false, true]);
+    }
+  });
+
+  it('draws no outline for point features, and only the schematic one dashed', () => {
+    expect([surveyed.filter(at, feature(1, 'surveyed')), schematic.filter(at, feature(1, 'schematic'))]).toEqual([false, false]);
+    const paint = (id: string) => (style.layers.find((l) => l.id === id) as { paint: Record<string, unknown> }).paint;
+    expect(paint(LYR.clusterLineSchematic)['line-dasharray']).toBeDefined();
+    expect(paint(LYR.clusterLineSurveyed)['line-dasharray']).toBeUndefined();
   });
 });
