@@ -29,9 +29,10 @@ const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map(N
 const PAIRS = 6;
 const FILTER_CAP_MS = 25_000;
 const PROVINCE = 'Nam Định';
-const PAN = { dx: 300, ms: 1500, passes: 4 };
-/** Page loads per first-render figure (median), below 50,000 clusters. */
-const FIRST_RENDER_LOADS = 3;
+/** Pan: `rounds` turns per page (the app and the bare page alternate), each `passes` eases of dx px in ms. */
+const PAN = { dx: 300, ms: 1500, passes: 2, rounds: 3 };
+/** Page loads per first-render figure (median) and page, below 50,000 clusters, alternating app and bare. */
+const FIRST_RENDER_LOADS = 7;
 const VIEWPORT = { width: 1280, height: 800 };
 
 type Target = 'app' | 'bare';
@@ -43,6 +44,8 @@ interface PageResult {
   firstRenderMs: number;
   /** First frame with clusters drawn (absent in runs made before it was measured). */
   firstFrameMs?: number;
+  /** Each load's first frame (absent in runs before loads were interleaved). */
+  firstFrameSamples?: number[];
   renderedAtFirst: number;
   /** Map `load` (style loaded), ms since navigation start. */
   styleLoadMs: number | null;
@@ -85,42 +88,86 @@ function medianFirst(xs: FirstRender[]): FirstRender {
   return { frame: med((x) => x.frame), t: med((x) => x.t), rendered: xs[0]!.rendered, styleLoaded: med((x) => x.styleLoaded ?? NaN) };
 }
 
-async function measure(browser: Browser, base: string, target: Target, n: number, canvas: { w: number; h: number } | null, quick = false): Promise<PageResult & { info: ReturnType<typeof pageInfo> }> {
-  const url = target === 'app' ? `${base}/s/${n}/` : `${base}/s/${n}/bare.html?w=${canvas?.w ?? 1280}&h=${canvas?.h ?? 800}`;
-  // First render is noisy on 2 shared cores: extra loads in fresh contexts, the median is reported.
-  const samples: FirstRender[] = [];
-  for (let i = 1; i < (quick || n >= 50000 ? 1 : FIRST_RENDER_LOADS); i++) {
-    const extra = await openPage(browser, url);
-    samples.push(await loadPage(extra.page, url));
-    await extra.close();
+function pageUrl(base: string, target: Target, n: number, canvas: { w: number; h: number } | null): string {
+  return target === 'app' ? `${base}/s/${n}/` : `${base}/s/${n}/bare.html?w=${canvas?.w ?? 1280}&h=${canvas?.h ?? 800}`;
+}
+
+/** Both targets in turn, the order swapped every other time (so drift on a shared machine hits both alike). */
+function turns(i: number): Target[] {
+  return i % 2 === 0 ? ['app', 'bare'] : ['bare', 'app'];
+}
+
+/**
+ * Measures the app and the bare page at n clusters, interleaved: first-render loads alternate
+ * between the two (fresh contexts), then one page of each stays open and they take turns at the
+ * pan passes; heap and filter are measured on each of the two.
+ */
+async function measurePair(browser: Browser, base: string, n: number, canvas: { w: number; h: number } | null, quick = false): Promise<(PageResult & { info: ReturnType<typeof pageInfo> })[]> {
+  // First render is noisy on 2 shared cores: several loads in fresh contexts, the median is reported.
+  const loads = quick || n >= 50000 ? 1 : FIRST_RENDER_LOADS;
+  const samples: Record<Target, FirstRender[]> = { app: [], bare: [] };
+  for (let i = 0; i < loads - 1; i++) {
+    for (const target of turns(i)) {
+      const extra = await openPage(browser, pageUrl(base, target, n, canvas));
+      samples[target].push(await loadPage(extra.page, pageUrl(base, target, n, canvas)));
+      await extra.close();
+    }
   }
-  const { page, errors, close } = await openPage(browser, url);
+  const pages = {} as Record<Target, Awaited<ReturnType<typeof openPage>>>;
   try {
-    samples.push(await loadPage(page, url));
-    const first = medianFirst(samples);
-    // The app checks its own copy of the data after the map is drawn: heap, pan and filter
-    // are measured once it has (its panels show the clusters), not while it is still at it.
-    if (target === 'app') await page.waitForFunction(appDataReady, undefined, { timeout: 240_000, polling: 100 });
-    await page.evaluate(settle, 1000);
-    const info = await page.evaluate(pageInfo);
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('HeapProfiler.collectGarbage');
-    await cdp.send('Performance.enable');
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
-    const pan = await page.evaluate(panFrames, quick ? { ...PAN, passes: 1 } : PAN);
-    await page.evaluate(settle, 300);
+    for (const target of turns(loads - 1)) {
+      pages[target] = await openPage(browser, pageUrl(base, target, n, canvas));
+      samples[target].push(await loadPage(pages[target].page, pageUrl(base, target, n, canvas)));
+      // The app checks its own copy of the data after the map is drawn: heap, pan and filter
+      // are measured once it has (its panels show the clusters), not while it is still at it.
+      if (target === 'app') await pages.app.page.waitForFunction(appDataReady, undefined, { timeout: 240_000, polling: 100 });
+      await pages[target].page.evaluate(settle, 1000);
+    }
+    const info = { app: await pages.app.page.evaluate(pageInfo), bare: await pages.bare.page.evaluate(pageInfo) };
+    const heap = {} as Record<Target, number>;
+    for (const target of ['app', 'bare'] as const) {
+      const cdp = await pages[target].page.context().newCDPSession(pages[target].page);
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.send('Performance.enable');
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      heap[target] = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
+    }
+    const pan: Record<Target, number[]> = { app: [], bare: [] };
+    for (let round = 0; round < (quick ? 1 : PAN.rounds); round++) {
+      for (const target of turns(round)) {
+        pan[target].push(...(await pages[target].page.evaluate(panFrames, { dx: PAN.dx, ms: PAN.ms, passes: PAN.passes })));
+        await pages[target].page.evaluate(settle, 300);
+      }
+    }
     const pairs = quick ? 1 : PAIRS;
     // one toggle of the app at 50,000 takes minutes: one pair is all the time budget allows
     const minPairs = n >= 50000 ? 1 : 2;
-    const filter =
-      target === 'app'
-        ? await page.evaluate(appFilter, { pairs, minPairs, capMs: FILTER_CAP_MS, province: PROVINCE })
-        : await page.evaluate(bareFilter, { pairs, minPairs, capMs: FILTER_CAP_MS, province: PROVINCE, kind: 'ids' as const });
-    const filterProperty = target === 'bare' ? await page.evaluate(bareFilter, { pairs, minPairs, capMs: FILTER_CAP_MS, province: PROVINCE, kind: 'property' as const }) : undefined;
-    return { target, n, firstRenderMs: first.t, firstFrameMs: first.frame, renderedAtFirst: first.rendered, styleLoadMs: first.styleLoaded, dataResponseEndMs: info.dataResponseEnd, heapMB: heap / 2 ** 20, panFrames: pan, filter, filterProperty, errors, info };
+    const filter = {
+      app: await pages.app.page.evaluate(appFilter, { pairs, minPairs, capMs: FILTER_CAP_MS, province: PROVINCE }),
+      bare: await pages.bare.page.evaluate(bareFilter, { pairs, minPairs, capMs: FILTER_CAP_MS, province: PROVINCE, kind: 'ids' as const }),
+    };
+    const filterProperty = await pages.bare.page.evaluate(bareFilter, { pairs, minPairs, capMs: FILTER_CAP_MS, province: PROVINCE, kind: 'property' as const });
+    return (['app', 'bare'] as const).map((target) => {
+      const first = medianFirst(samples[target]);
+      return {
+        target,
+        n,
+        firstRenderMs: first.t,
+        firstFrameMs: first.frame,
+        firstFrameSamples: samples[target].map((x) => x.frame),
+        renderedAtFirst: first.rendered,
+        styleLoadMs: first.styleLoaded,
+        dataResponseEndMs: info[target].dataResponseEnd,
+        heapMB: heap[target] / 2 ** 20,
+        panFrames: pan[target],
+        filter: filter[target],
+        filterProperty: target === 'bare' ? filterProperty : undefined,
+        errors: pages[target].errors,
+        info: info[target],
+      };
+    });
   } finally {
-    await close();
+    for (const p of Object.values(pages)) await p.close();
   }
 }
 
@@ -156,25 +203,23 @@ async function main(): Promise<void> {
   let canvas: { w: number; h: number } | null = null;
   try {
     log('warm-up (115, app and bare, not recorded)…');
-    const warm = await measure(browser, base, 'app', 115, null, true);
-    canvas = { w: warm.info.w, h: warm.info.h };
-    renderer = warm.info.renderer;
-    await measure(browser, base, 'bare', 115, canvas, true);
+    const warm = await measurePair(browser, base, 115, null, true);
+    canvas = { w: warm[0]!.info.w, h: warm[0]!.info.h };
+    renderer = warm[0]!.info.renderer;
     for (const n of SIZES) {
-      for (const target of ['app', 'bare'] as const) {
-        const t = performance.now();
-        const r = await measure(browser, base, target, n, canvas);
+      const t = performance.now();
+      for (const r of await measurePair(browser, base, n, canvas)) {
         const { info: _info, ...rest } = r;
         results.push(rest);
         log(
-          `${target} ${n}: first frame ${f0(r.firstFrameMs ?? NaN)} ms, first idle ${f0(r.firstRenderMs)} ms (${r.renderedAtFirst} drawn), heap ${f1(r.heapMB)} MB, ` +
+          `${r.target} ${n}: first frame ${f0(r.firstFrameMs ?? NaN)} ms [${(r.firstFrameSamples ?? []).map(f0).join(' ')}], first idle ${f0(r.firstRenderMs)} ms (${r.renderedAtFirst} drawn), heap ${f1(r.heapMB)} MB, ` +
             `pan p50 ${f1(percentile(r.panFrames, 50))} ms (${r.panFrames.length} frames), ` +
             `filter p50 ${f1(percentile(r.filter.map((s) => s.ms), 50))} ms (${r.filter.length}×, drawn ${r.filter.map((s) => s.rendered).join('/')})` +
             (r.filterProperty ? `, property filter p50 ${f1(percentile(r.filterProperty.map((s) => s.ms), 50))} ms` : '') +
-            `, ${((performance.now() - t) / 1000).toFixed(0)} s` +
             (r.errors.length ? `; page errors: ${r.errors.slice(0, 3).join(' | ')}` : ''),
         );
       }
+      log(`  ${n}: ${((performance.now() - t) / 1000).toFixed(0)} s`);
     }
   } finally {
     await browser.close();
@@ -266,7 +311,7 @@ function writeMarkdown(raw: Raw): void {
     '',
     header,
     '',
-    `*App* = the production build (\`dist/\`, as \`vite build\` makes it) with \`data/clusters.geojson\` replaced by n synthetic cluster polygons (\`src/geo/synth.ts\`, kept only when every vertex is inside the real province outline, 6 decimals, so they pass the loader's validation), the cluster tiles cut from them as the build cuts them (\`clusterTiles\`, \`src/geo/cluster_tiles.ts\`: the map reads these, not the GeoJSON), and the real zones (43), villages (89), boundaries and reported figures. *Bare* = \`tests/bench/browser/bare.html\`: maplibre-gl ${readPkgVersion()} from node_modules alone, the same clusters.geojson as one geojson source given by URL (fetched and parsed in MapLibre's worker), a fill and a line layer, same camera and canvas size (${canvas?.w}×${canvas?.h} CSS px, the app's map area in a ${VIEWPORT.width}×${VIEWPORT.height} viewport). Both served by one local static server on 127.0.0.1, a fresh browser context per page, one warm-up pass of both pages first. Pages in the order app, bare per size.`,
+    `*App* = the production build (\`dist/\`, as \`vite build\` makes it) with \`data/clusters.geojson\` replaced by n synthetic cluster polygons (\`src/geo/synth.ts\`, kept only when every vertex is inside the real province outline, 6 decimals, so they pass the loader's validation), the cluster tiles cut from them as the build cuts them (\`clusterTiles\`, \`src/geo/cluster_tiles.ts\`: the map reads these, not the GeoJSON), and the real zones (43), villages (89), boundaries and reported figures. *Bare* = \`tests/bench/browser/bare.html\`: maplibre-gl ${readPkgVersion()} from node_modules alone, the same clusters.geojson as one geojson source given by URL (fetched and parsed in MapLibre's worker), a fill and a line layer, same camera and canvas size (${canvas?.w}×${canvas?.h} CSS px, the app's map area in a ${VIEWPORT.width}×${VIEWPORT.height} viewport). Both served by one local static server on 127.0.0.1, a browser context per page load, one warm-up pass of both pages first. Per size the two pages alternate, so drift on this shared machine hits both alike: the first-render loads go app, bare, bare, app, …; then one page of each stays open and they take turns at the pans, the order swapped every round.`,
     '',
     `Each first-render figure is the median of ${FIRST_RENDER_LOADS} page loads (1 at 50,000). ` + '**First render** = navigation start → the first drawn frame (map `render` event) at which `queryRenderedFeatures` on `cluster-fill` returns features: when the planner first sees the clusters (the goal column). **First idle** = navigation start → the first `idle` event with them drawn: everything the page asked for is loaded and drawn (for the app: also the context layers, glyphs and labels; the bare page has none). "app: clusters.geojson loaded" = when the app\'s own request for it ended (resource timing; the map draws from the tiles, the app loads the file for its panels, statistics and exports, and reads the body only after the first drawn frame, so for large files the download ends after it). "validation" = `validateClusters` on the same file in Node (same V8 engine); the app runs it on the main thread after the first drawn frame, so it is in neither column\'s critical path.',
     '',
@@ -276,7 +321,7 @@ function writeMarkdown(raw: Raw): void {
     '',
     markdownTable(['clusters', 'samples app / bare ids / bare property', 'app p50', 'app p95', 'bare ids p50', 'bare ids p95', 'bare property p50', 'bare property p95', 'app p95 / bare ids p95', 'goal ≤ 0.5× at 10,000'], filterRows),
     '',
-    `**Pan frame times** = intervals between \`requestAnimationFrame\` callbacks (ms) during ${PAN.passes} linear \`panBy\` eases of ${PAN.dx} px in ${PAN.ms} ms (left, right, …) at the initial whole-province view, everything visible (16.7 ms = 60 fps). Heap, pan and filter are measured on the app once it has loaded and checked its own copy of the data (its filter panel counts the clusters), which it does after the map is drawn.`,
+    `**Pan frame times** = intervals between \`requestAnimationFrame\` callbacks (ms) during ${PAN.rounds} turns per page of ${PAN.passes} linear \`panBy\` eases of ${PAN.dx} px in ${PAN.ms} ms (left, right) at the initial whole-province view, everything visible (16.7 ms = 60 fps). Heap, pan and filter are measured on the app once it has loaded and checked its own copy of the data (its filter panel counts the clusters), which it does after the map is drawn.`,
     '',
     markdownTable(['clusters', 'frames app / bare', 'mean app / bare', 'app p50', 'app p95', 'bare p50', 'bare p95', 'app/bare p95', 'goal ≤ 1.1× (p50 and p95)'], panRows),
     '',
