@@ -120,7 +120,12 @@ async function measurePair(browser: Browser, base: string, n: number, canvas: { 
       samples[target].push(await loadPage(pages[target].page, pageUrl(base, target, n, canvas)));
       // The app checks its own copy of the data after the map is drawn: heap, pan and filter
       // are measured once it has (its panels show the clusters), not while it is still at it.
-      if (target === 'app') await pages.app.page.waitForFunction(appDataReady, undefined, { timeout: 240_000, polling: 100 });
+      if (target === 'app') {
+        await pages.app.page.waitForFunction(appDataReady, undefined, { timeout: 240_000, polling: 100 });
+        // Its service worker precaches the whole app (tiles included) once the map is drawn:
+        // that work must be over before the other page loads or pans beside it.
+        await pages.app.page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+      }
       await pages[target].page.evaluate(settle, 1000);
     }
     const info = { app: await pages.app.page.evaluate(pageInfo), bare: await pages.bare.page.evaluate(pageInfo) };
