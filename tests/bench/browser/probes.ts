@@ -56,6 +56,20 @@ export function appDataReady(): boolean {
   return !!m && Number(m[2]) > 0;
 }
 
+/**
+ * Resolves once the page's service worker has no install under way for a whole second (its
+ * precache done or failed), or after `maxMs`. Call it after the app has registered it.
+ */
+export async function serviceWorkerSettled(maxMs: number): Promise<void> {
+  const end = performance.now() + maxMs;
+  let quiet = 0;
+  while (quiet < 4 && performance.now() < end) {
+    const reg = await navigator.serviceWorker.getRegistration();
+    quiet = reg?.installing ? 0 : quiet + 1;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 /** Resolves at the next `idle` after a repaint (everything loaded and drawn). */
 export async function settle(ms: number): Promise<void> {
   const w = window as W;

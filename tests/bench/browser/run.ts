@@ -17,7 +17,7 @@ import { bundleMarkdown, bundleSizes } from '../bundle_sizes';
 import { markdownTable, replaceSection } from '../markdown_section';
 import { validateClusters } from '../../../src/geo/validate_dataset';
 import { clustersFile } from './datasets';
-import { appDataReady, appFilter, bareFilter, firstRenderProbe, pageInfo, panFrames, settle, type FilterSample, type FirstRender } from './probes';
+import { appDataReady, appFilter, serviceWorkerSettled, bareFilter, firstRenderProbe, pageInfo, panFrames, settle, type FilterSample, type FirstRender } from './probes';
 import { startServer } from './server';
 import { percentile } from './stats';
 
@@ -122,9 +122,10 @@ async function measurePair(browser: Browser, base: string, n: number, canvas: { 
       // are measured once it has (its panels show the clusters), not while it is still at it.
       if (target === 'app') {
         await pages.app.page.waitForFunction(appDataReady, undefined, { timeout: 240_000, polling: 100 });
-        // Its service worker precaches the whole app (tiles included) once the map is drawn:
-        // that work must be over before the other page loads or pans beside it.
-        await pages.app.page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+        // Its service worker precaches the whole app once the map is drawn: that work must be
+        // over before the other page loads or pans beside it. (Here the install fails: the build's
+        // list names the real data's tiles, which this server does not have.)
+        await pages.app.page.evaluate(serviceWorkerSettled, 120_000);
       }
       await pages[target].page.evaluate(settle, 1000);
     }
