@@ -51,8 +51,9 @@ function MapPane({ store, assetBase, onDrawn, onClustersDrawn }: { store: AppSto
         osm: s.basemap === 'osm',
       },
     );
-    // The app's checks and panels start once the map is drawn, context included: on a slow
-    // PC they would otherwise hold up the land and boundaries behind the clusters.
+    // The app's checks start once the map is drawn, context included: on a slow PC they would
+    // otherwise hold up the land and boundaries behind the clusters. The panels come once the
+    // clusters are drawn (see PANELS_AFTER_MS).
     if (onDrawn) void view.whenContextDrawn().then(onDrawn);
     void view.whenClustersDrawn().then(onClustersDrawn);
     const unsync = syncMapWithStore(store, view);

@@ -51,6 +51,7 @@ const latToY = (lat: number, z: number): number => {
  * @returns the non-empty tiles, by zoom, then x, then y
  */
 export function clusterTiles(fc: ClusterCollection): EncodedTile[] {
+  if (!fc.features.length) return [];
   const polygons: FeatureCollection = {
     type: 'FeatureCollection',
     features: fc.features.map((f) => ({
@@ -64,7 +65,6 @@ export function clusterTiles(fc: ClusterCollection): EncodedTile[] {
   const coarser = new GeoJSONVT(polygons, { ...options, maxZoom: TILE_MAXZOOM - 1, tolerance: TOLERANCE });
   const anchors = new GeoJSONVT(clusterAnchors(fc), options);
   const box = bbox(polygons);
-  if (!fc.features.length) return [];
   const out: EncodedTile[] = [];
   for (let z = 0; z <= TILE_MAXZOOM; z++) {
     // One tile more on each side: a neighbour's buffer may hold the edge of an outline.

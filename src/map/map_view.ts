@@ -18,7 +18,7 @@ setWorkerUrl(workerUrl);
 // thread on 2-core PCs; over 10 interleaved loads the first frame came 120 ms later with it.)
 
 /**
- * The rest of the style is added at the latest this long
+ * The rest of the style is added, and `whenClustersDrawn` resolves, at the latest this long
  * after the map starts (ms): only for a clusters request that stalls (one that fails releases
  * at once, as a source error counts as loaded). Large datasets take seconds on slow PCs, and
  * releasing early would set the app's checks and the context against their tiling.

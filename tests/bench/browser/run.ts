@@ -126,8 +126,9 @@ async function measurePair(browser: Browser, base: string, n: number, canvas: { 
       if (target === 'app') {
         await pages.app.page.waitForFunction(appDataReady, undefined, { timeout: 240_000, polling: 100 });
         // Its service worker precaches the whole app once the map is drawn: that work must be
-        // over before the other page loads or pans beside it. (Here the install fails: the build's
-        // list names the real data's tiles, which this server does not have.)
+        // over before the other page loads or pans beside it. (Its list names the real data's
+        // tiles; where this server has no such synthetic tile the install fails, which also ends
+        // the wait. `serviceWorker.ready` would then never resolve.)
         await pages.app.page.evaluate(serviceWorkerSettled, 120_000);
       }
       await pages[target].page.evaluate(settle, 1000);
