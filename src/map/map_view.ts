@@ -9,6 +9,7 @@ import type { DrawMode, DrawTool } from './draw_tool';
 import { clusterAnchors } from '../geo/cluster_anchors';
 import type { ClusterCollection, VillageCollection, ZoneCollection } from '../geo/types';
 import { CLUSTER_LAYERS, LYR, SRC } from './ids';
+import { skipInvisibleSky } from './sky';
 import { OUTSIDE_COLOR } from './palette';
 import { TILE_LAYERS } from '../geo/cluster_tiles_spec';
 import { buildStyle, clusterLayerOn, clusterSources, FIRST_STAGE_SOURCES, isClusterLayer, isOverlay, LAYER_GROUPS, landOpacity, MAP_BOUNDS, splitStyle, type MapInit, type UrlSource } from './style';
@@ -85,6 +86,8 @@ export class MapView {
    * after `CONTEXT_AFTER_MS`), once the rest of the style has been added.
    */
   private drawn: Promise<void>;
+  /** Puts MapLibre's own sky drawing back (used by the end-to-end test that compares the two). */
+  readonly restoreSky: () => void;
 
   /**
    * @param container - the element the map fills
@@ -117,6 +120,8 @@ export class MapView {
       maxBounds: MAP_BOUNDS,
       fadeDuration: 0,
     });
+    // (before the first frame: the app's style has no sky, see skipInvisibleSky)
+    this.restoreSky = skipInvisibleSky(this.map);
     this.map.addControl(new NavigationControl({ visualizePitch: false }), 'top-right');
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.map.addControl(new AttributionControl({ compact: true }), 'bottom-right');

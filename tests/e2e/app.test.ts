@@ -117,6 +117,70 @@ describe('the cluster map on the fixture', () => {
   });
 });
 
+describe('drawing', () => {
+  it('skipping MapLibre\'s transparent sky changes no pixel, and a visible sky is still drawn', async () => {
+    const { page, consoleErrors } = await openApp(browser(), baseUrl);
+    // Tilted far enough that the horizon, and the sky above it, are in view.
+    await page.evaluate(() => {
+      const map = (window as any).__mapView.map;
+      map.setMaxPitch(85);
+      map.jumpTo({ pitch: 80 });
+    });
+    await waitForMapIdle(page);
+    // In the page (the frames are megabytes): the next frame's pixels, as the user sees them,
+    // and how many draw calls made it.
+    await page.evaluate(() => {
+      const w = window as any;
+      const view = w.__mapView;
+      const gl = view.map.painter.context.gl;
+      const drawElements = gl.drawElements.bind(gl);
+      let draws = 0;
+      gl.drawElements = (...a: unknown[]) => {
+        draws++;
+        return drawElements(...a);
+      };
+      w.__frames = {};
+      w.__frame = async (name: string) => {
+        draws = 0; // (the map is idle: the next frame is the captured one)
+        const c: HTMLCanvasElement = await view.capture();
+        const px = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let red = 0;
+        for (let i = 0; i < px.length; i += 4) if (px[i] === 255 && px[i + 1] === 0 && px[i + 2] === 0) red++;
+        w.__frames[name] = px;
+        return { draws, red, colours: new Set(Array.from({ length: 2000 }, (_, k) => px[Math.floor((k * px.length) / 8000) * 4])).size };
+      };
+    });
+    const frame = (name: string) => page.evaluate((n) => (window as any).__frame(n), name);
+    const skipped = await frame('skipped');
+    expect(skipped.red).toBe(0);
+    expect(skipped.colours).toBeGreaterThan(3); // land, clusters, …: not an empty frame
+    // A red sky is let through: its pixels are on screen, drawn by one more draw call.
+    await page.evaluate(() => (window as any).__mapView.map.setSky({ 'sky-color': '#ff0000', 'horizon-color': '#ff0000' }));
+    await waitForMapIdle(page);
+    const red = await frame('red');
+    expect(red.red).toBeGreaterThan(1000);
+    expect(red.draws).toBe(skipped.draws + 1);
+    // Back to a transparent sky, now drawn by MapLibre itself (the extra draw call): the same pixels as with the skip.
+    await page.evaluate(() => {
+      const view = (window as any).__mapView;
+      view.map.setSky({ 'sky-color': 'rgba(0, 0, 0, 0)', 'horizon-color': 'rgba(0, 0, 0, 0)' });
+      view.restoreSky();
+    });
+    await waitForMapIdle(page);
+    const drawn = await frame('drawn');
+    expect(drawn.draws).toBe(skipped.draws + 1);
+    const differing = await page.evaluate(() => {
+      const { skipped: a, drawn: b } = (window as any).__frames;
+      let n = a.length === b.length ? 0 : -1;
+      for (let i = 0; n >= 0 && i < a.length; i++) if (a[i] !== b[i]) n++;
+      return n;
+    });
+    expect(differing).toBe(0);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+});
+
 describe('the bundled dataset', () => {
   it('draws every cluster of geodata/clusters.geojson with no console errors', async () => {
     const { page, consoleErrors, externalRequests } = await openApp(browser(), baseUrl, { fixture: false });
