@@ -60,8 +60,9 @@ export class MapView {
   private allIds: string[] = [];
   private hidden = new Set<string>();
   private ready: Promise<void>;
+  /** The drawing tool, only while the planner draws (its layers cost every frame: see `setDrawMode`). */
   private draw: DrawTool | null = null;
-  private drawLoading: Promise<void> | null = null;
+  private drawModule: Promise<typeof import('./draw_tool')> | null = null;
   private drawMode: DrawMode | null = null;
   private drawing = false;
   /** Sources that hold a bundled file loaded by URL and have not been given data since. */
@@ -155,7 +156,7 @@ export class MapView {
     this.ready = Promise.all([loaded, this.drawn]).then(() => undefined);
     this.ready.then(() => {
       attachBoxSelect(this.map, (ids) => this.events.onBoxSelect(ids.filter((id) => !this.hidden.has(id))));
-      this.map.once('idle', () => this.loadDrawTool());
+      this.map.once('idle', () => void this.loadDrawModule());
       this.events.onReady();
     });
     this.map.on('click', (e) => {
@@ -411,20 +412,34 @@ export class MapView {
     this.replaceData(SRC.highlight, { type: 'FeatureCollection', features });
   }
 
-  /** Starts drawing a selection area, or returns to panning (null). */
+  /**
+   * Starts drawing a selection area, or returns to panning (null). The drawing tool (terra-draw)
+   * runs only while the planner draws: started, it keeps three sources and five layers on the
+   * map, and even empty they cost every frame (MapLibre redraws its tile clipping masks for
+   * each source it switches to, twice a frame).
+   */
   setDrawMode(mode: DrawMode | null): void {
     this.drawing = mode !== null;
     this.drawMode = mode;
-    if (this.draw) this.draw.setMode(mode);
-    else if (mode) this.loadDrawTool();
-  }
-
-  /** The drawing library is not in the initial bundle: it loads once the map is up, or on first use. */
-  private loadDrawTool(): void {
-    this.drawLoading ??= import('./draw_tool').then(({ DrawTool }) => {
+    if (!mode) {
+      // (after the current event: a finished shape returns to panning from the tool's own handler)
+      const draw = this.draw;
+      this.draw = null;
+      if (draw) queueMicrotask(() => draw.destroy());
+      return;
+    }
+    if (this.draw) return this.draw.setMode(mode);
+    void this.loadDrawModule().then(({ DrawTool }) => {
+      // (the planner may have switched tools while the module loaded)
+      if (!this.drawMode || this.draw) return this.draw?.setMode(this.drawMode);
       this.draw = new DrawTool(this.map, (f) => this.events.onAreaDrawn(f));
       this.draw.setMode(this.drawMode);
     });
+  }
+
+  /** The drawing library is not in the initial bundle: it loads once the map is up, or on first use. */
+  private loadDrawModule(): Promise<typeof import('./draw_tool')> {
+    return (this.drawModule ??= import('./draw_tool'));
   }
 
   /** Shows the selection areas (drawn or imported). */

@@ -43,9 +43,18 @@ describe('selection and export', () => {
 
   it('a drawn polygon selects the clusters it covers, and export downloads exactly them', async () => {
     const { page, consoleErrors } = await openApp(browser(), baseUrl);
+    // The drawing tool's layers are on the map only while the planner draws (they cost every frame).
+    const drawLayers = () => page.evaluate(() => (window as any).__mapView.map.getStyle().layers.filter((l: any) => l.id.startsWith('td-')).length);
+    expect(await drawLayers()).toBe(0);
     await drawPolygon(page, [[105.8, 20.67], [105.98, 20.67], [105.98, 20.5], [105.8, 20.5]]);
     await expect.poll(() => page.getByTestId('selection-count').textContent()).toBe('Đã chọn 2 cụm');
     expect(await selectedIds(page)).toEqual(['hn-mau-dong-van', 'hn-mau-kim-bang']);
+    // A finished shape returns to panning: the tool stops; it starts again for the next shape.
+    await expect.poll(drawLayers).toBe(0);
+    await page.getByTestId('tool-circle').click();
+    await expect.poll(drawLayers).toBeGreaterThan(0);
+    await page.getByTestId('tool-circle').click();
+    await expect.poll(drawLayers).toBe(0);
     await waitForMapIdle(page);
     await screenshot(page, 'selection-polygon');
     const gj = await exportSelection(page, 'geojson');
