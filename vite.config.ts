@@ -5,6 +5,7 @@ import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { CLUSTER_TILES_DIR, clusterTiles, type EncodedTile } from './src/geo/cluster_tiles.ts';
 import type { ClusterCollection } from './src/geo/types.ts';
+import { MAP_CONTEXT_FILE, mapContextFile } from './src/geo/map_context.ts';
 
 /** Data files served under /data/ (dev) and emitted into dist/data/ (build). */
 const DATA: Record<string, string> = {
@@ -38,6 +39,12 @@ function devTile(path: string): Uint8Array | undefined {
   return devTiles.byPath.get(path);
 }
 
+/** The map's context file, merged from the boundary and zone files (see src/geo/map_context.ts). */
+function contextFile(): string {
+  const read = (name: string) => (existsSync(DATA[name]!) ? readFileSync(DATA[name]!, 'utf8') : null);
+  return mapContextFile({ exProvinces: read('ex_provinces.geojson'), province: read('province.geojson'), zones: read('industrial_zones.geojson') });
+}
+
 function geodata(): Plugin {
   return {
     name: 'geodata',
@@ -48,6 +55,10 @@ function geodata(): Plugin {
         if (!tile) return void res.writeHead(404).end();
         res.setHeader('Content-Type', 'application/x-protobuf');
         res.end(tile);
+      });
+      server.middlewares.use(`/${MAP_CONTEXT_FILE}`, (_req, res) => {
+        res.setHeader('Content-Type', 'application/json; charset=utf-8');
+        res.end(contextFile());
       });
       server.middlewares.use('/data/', (req, res, next) => {
         const name = decodeURIComponent((req.url ?? '').replace(/^\//, '').split('?')[0]!);
@@ -66,6 +77,7 @@ function geodata(): Plugin {
         }
         this.emitFile({ type: 'asset', fileName: `data/${name}`, source: readFileSync(rel) });
       }
+      this.emitFile({ type: 'asset', fileName: MAP_CONTEXT_FILE, source: contextFile() });
       for (const t of tiles()) this.emitFile({ type: 'asset', fileName: `${CLUSTER_TILES_DIR}/${t.z}/${t.x}/${t.y}.pbf`, source: t.bytes });
     },
   };

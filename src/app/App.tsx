@@ -15,6 +15,7 @@ import type { ProximityService } from '../store/proximity_service';
 import { t } from './i18n';
 import { DATA_FILES } from '../store/load_data';
 import { CLUSTER_TILES_DIR } from '../geo/cluster_tiles_spec';
+import { MAP_CONTEXT_FILE } from '../geo/map_context';
 
 /**
  * The panels render once the map has drawn the clusters, or at the latest this long after the
@@ -39,10 +40,8 @@ function MapPane({ store, assetBase, onDrawn, onClustersDrawn }: { store: AppSto
       mapActions(store, proximity, () => document.body.setAttribute('data-map-ready', 'true')),
       {
         data: {
-          zones: url(DATA_FILES.zones),
+          context: url(MAP_CONTEXT_FILE),
           villages: url(DATA_FILES.villages),
-          exProvinces: url(DATA_FILES.exProvinces),
-          province: url(DATA_FILES.province),
         },
         // (new URL would escape the braces of the template)
         clusterTiles: `${url(CLUSTER_TILES_DIR)}/{z}/{x}/{y}.pbf`,

@@ -1,12 +1,11 @@
 /** Source ids. */
 export const SRC = {
-  exProvinces: 'ex-provinces',
-  province: 'province',
+  /** Ex-province land and outlines, the province outline and the industrial zones (src/geo/map_context.ts). */
+  context: 'context',
   clusters: 'clusters',
   clusterAnchors: 'cluster-anchors',
   /** The selected and focused clusters' polygons (the highlight draws only these). */
   highlight: 'highlight',
-  zones: 'zones',
   villages: 'villages',
   osm: 'osm',
   areas: 'areas',

@@ -7,7 +7,8 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { attachBoxSelect } from './box_select';
 import type { DrawMode, DrawTool } from './draw_tool';
 import { clusterAnchors } from '../geo/cluster_anchors';
-import type { ClusterCollection, VillageCollection, ZoneCollection } from '../geo/types';
+import { mapContext, type ContextPart } from '../geo/map_context';
+import type { ClusterCollection, VillageCollection } from '../geo/types';
 import { CLUSTER_LAYERS, LYR, SRC } from './ids';
 import { skipInvisibleSky } from './sky';
 import { OUTSIDE_COLOR } from './palette';
@@ -69,6 +70,8 @@ export class MapView {
   private fromUrl = new Set<string>();
   /** Sources that load a bundled file by URL (whatever the map did with it since). */
   private bundled = new Set<string>();
+  /** The context's parts as last given (see `setContext`). */
+  private contextParts: Record<ContextPart, FeatureCollection | null> | null = null;
   /** The app's own copy of each source's data, as last given. */
   private given = new Map<string, object>();
   /**
@@ -241,6 +244,10 @@ export class MapView {
       return;
     }
     this.fromUrl.delete(source);
+    if (source === SRC.context) {
+      if (this.contextParts) this.replaceData(source, mapContext(this.contextParts));
+      return;
+    }
     const own = this.given.get(source);
     if (own) this.replaceData(source, own as FeatureCollection);
   }
@@ -268,12 +275,20 @@ export class MapView {
     for (const id of ids) this.map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none');
   }
 
-  /** Shows the ex-province outlines and the outer boundary (null: the file is unusable). */
-  setBoundaries(exProvinces: FeatureCollection | null, province: FeatureCollection | null): void {
-    if (exProvinces) this.setData(SRC.exProvinces, exProvinces);
-    else this.clear(SRC.exProvinces);
-    if (province) this.setData(SRC.province, province);
-    else this.clear(SRC.province);
+  /**
+   * Shows the context: ex-province land and outlines, the province outline and the industrial
+   * zones, one source (see src/geo/map_context.ts). A part that is null (its file is unusable)
+   * is taken off the map.
+   */
+  setContext(parts: Record<ContextPart, FeatureCollection | null>): void {
+    const before = this.contextParts;
+    if (before && (Object.keys(parts) as ContextPart[]).every((k) => parts[k] === before[k])) return;
+    this.contextParts = parts;
+    // The first parts the app gives are the files the build merged the map's file from: when
+    // all are usable and the map loaded that file, there is nothing to upload.
+    if (!before && Object.values(parts).every(Boolean) && this.fromUrl.delete(SRC.context)) return;
+    this.fromUrl.delete(SRC.context);
+    this.replaceData(SRC.context, mapContext(parts));
   }
 
   /**
@@ -306,11 +321,6 @@ export class MapView {
     this.selected = new Set();
     this.focused = null;
     this.drawHighlight();
-  }
-
-  setZones(fc: ZoneCollection | null): void {
-    if (fc) this.setData(SRC.zones, fc);
-    else this.clear(SRC.zones);
   }
 
   setVillages(fc: VillageCollection | null): void {

@@ -1,6 +1,7 @@
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { FONT_BOLD, FONT_REGULAR, LYR, SRC } from './ids';
 import { TILE_LAYERS, TILE_MAXZOOM } from '../geo/cluster_tiles_spec';
+import { CONTEXT_KEY, CONTEXT_PART, type ContextPart } from '../geo/map_context';
 import { AREA_COLOR, HIGHLIGHT_COLOR, IMPORTED_COLOR, PROX_COLOR, STATUS_COLOR, VILLAGE_COLOR, WWTP_COLOR, ZONE_COLOR } from './palette';
 
 const empty = (): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features: [] });
@@ -19,13 +20,15 @@ const FOCUSED: ExpressionSpecification = ['boolean', ['feature-state', 'focused'
 const HIDDEN: ExpressionSpecification = ['boolean', ['feature-state', 'hidden'], false];
 const SHOWN_OPACITY: ExpressionSpecification = ['case', HIDDEN, 0, 1];
 const OUTLINE_WIDTH: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'], 9, 1.5, 14, 3.5];
+/** The context source's features from one of its files (see src/geo/map_context.ts). */
+const part = (k: ContextPart): ExpressionSpecification => ['==', ['get', CONTEXT_KEY], CONTEXT_PART[k]];
 
 /** Attribution for the bundled layers (shown in the map's attribution control). */
 export const BUNDLED_ATTRIBUTION =
   'Ranh giới / boundaries: censusVN2009 (MIT, © 2017 Marc Choisy) · Dữ liệu CCN: nguồn công khai (xem chi tiết)';
 
 /** Sources the map can load by URL itself (fetched and parsed in MapLibre's worker). */
-export type UrlSource = 'exProvinces' | 'province' | 'zones' | 'villages';
+export type UrlSource = 'context' | 'villages';
 
 /** What the map starts with, so that nothing is re-tiled right after the first load. */
 export interface MapInit {
@@ -78,9 +81,8 @@ export function buildStyle(assetBase: string, init: MapInit): StyleSpecification
       },
       // The worker loads sources in this order: the clusters first.
       ...clusterSources(init.clusterTiles ? { tiles: init.clusterTiles } : null),
-      [SRC.exProvinces]: { type: 'geojson', data: data('exProvinces'), attribution: BUNDLED_ATTRIBUTION },
-      [SRC.province]: { type: 'geojson', data: data('province') },
-      [SRC.zones]: { type: 'geojson', data: data('zones'), promoteId: 'id' },
+      // Land, boundaries and zones in one source: one set of tile clipping masks per pass, not three.
+      [SRC.context]: { type: 'geojson', data: data('context'), attribution: BUNDLED_ATTRIBUTION },
       [SRC.villages]: { type: 'geojson', data: data('villages'), promoteId: 'id' },
       [SRC.highlight]: { type: 'geojson', data: empty() },
       [SRC.areas]: { type: 'geojson', data: empty() },
@@ -94,7 +96,8 @@ export function buildStyle(assetBase: string, init: MapInit): StyleSpecification
       {
         id: LYR.land,
         type: 'fill',
-        source: SRC.exProvinces,
+        source: SRC.context,
+        filter: part('exProvinces'),
         paint: {
           'fill-color': ['match', ['get', 'id'], 'ha-nam', '#f7f4ec', 'nam-dinh', '#f3f6ee', '#f6f1f4'],
           'fill-opacity': landOpacity(init.osm),
@@ -105,23 +108,24 @@ export function buildStyle(assetBase: string, init: MapInit): StyleSpecification
       {
         id: LYR.exProvinceLine,
         type: 'line',
-        source: SRC.exProvinces,
+        source: SRC.context,
+        filter: part('exProvinces'),
         paint: { 'line-color': '#8c8c8c', 'line-width': 1.2, 'line-dasharray': [4, 2] },
       },
-      { id: LYR.provinceLine, type: 'line', source: SRC.province, paint: { 'line-color': '#444', 'line-width': 2.2 } },
+      { id: LYR.provinceLine, type: 'line', source: SRC.context, filter: part('province'), paint: { 'line-color': '#444', 'line-width': 2.2 } },
       {
         id: LYR.zoneFill,
         type: 'fill',
-        source: SRC.zones,
-        filter: ['!', IS_POINT],
+        source: SRC.context,
+        filter: ['all', part('zones'), ['!', IS_POINT]],
         layout: { visibility: vis(init.showZones) },
         paint: { 'fill-color': ZONE_COLOR, 'fill-opacity': 0.18, 'fill-antialias': false },
       },
       {
         id: LYR.zoneLine,
         type: 'line',
-        source: SRC.zones,
-        filter: ['!', IS_POINT],
+        source: SRC.context,
+        filter: ['all', part('zones'), ['!', IS_POINT]],
         layout: { visibility: vis(init.showZones) },
         paint: { 'line-color': ZONE_COLOR, 'line-width': 1.5, 'line-dasharray': [3, 2] },
       },
@@ -222,7 +226,8 @@ export function buildStyle(assetBase: string, init: MapInit): StyleSpecification
       {
         id: LYR.exProvinceLabel,
         type: 'symbol',
-        source: SRC.exProvinces,
+        source: SRC.context,
+        filter: part('exProvinces'),
         maxzoom: 10,
         layout: { 'text-field': ['get', 'name'], 'text-font': FONT_BOLD, 'text-size': 15, 'text-letter-spacing': 0.05 },
         paint: { 'text-color': '#555', 'text-halo-color': '#fff', 'text-halo-width': 1.5, 'text-opacity': 0.8 },
@@ -230,7 +235,8 @@ export function buildStyle(assetBase: string, init: MapInit): StyleSpecification
       {
         id: LYR.zoneLabel,
         type: 'symbol',
-        source: SRC.zones,
+        source: SRC.context,
+        filter: part('zones'),
         minzoom: 10,
         layout: { visibility: vis(init.showZones), 'text-field': ['get', 'name'], 'text-font': FONT_REGULAR, 'text-size': 12 },
         paint: { 'text-color': ZONE_COLOR, 'text-halo-color': '#fff', 'text-halo-width': 1.5 },

@@ -22,9 +22,10 @@ export function syncMapWithStore(store: AppStore, view: MapView): () => void {
     // it is told what is usable: a file that failed is taken off the map.
     if (loaded(s)) {
       const fresh = !p || !loaded(p);
-      if (fresh || s.exProvinces !== p.exProvinces || s.province !== p.province) view.setBoundaries(s.exProvinces, s.province);
+      if (fresh || s.exProvinces !== p.exProvinces || s.province !== p.province || s.zones !== p.zones) {
+        view.setContext({ exProvinces: s.exProvinces, province: s.province, zones: s.zones });
+      }
       if (fresh || s.clusters !== p.clusters) view.setClusters(s.clusters);
-      if (fresh || s.zones !== p.zones) view.setZones(s.zones);
       if (fresh || s.villages !== p.villages) view.setVillages(s.villages);
     }
     const ids = selectFilteredIds(s);

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from './browser';
 import { openApp, pixelsAt, renderedClusterIds, screenshot, statsTable, toggleProvince, waitForApp, waitForMapIdle } from './driver';
@@ -226,6 +228,22 @@ describe('failure', () => {
     // One message, from the loader: the map's own failure to read the file is not a second one.
     expect(await page.getByText('Lỗi bản đồ').count()).toBe(0);
     await screenshot(page, 'app-broken-file');
+    await page.context().close();
+  });
+
+  it('a KCN file that parses but fails its checks is named, and its zones leave the map; land and boundaries stay', async () => {
+    // The map's own context file (merged by the build) still holds these zones: the app takes them off.
+    const zones = JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/app/industrial_zones.geojson'), 'utf8'));
+    zones.features[0].properties.status = 'bogus';
+    const { page, consoleErrors } = await openApp(browser(), baseUrl, { override: { 'industrial_zones.geojson': JSON.stringify(zones) } });
+    await expect.poll(() => page.getByTestId('load-error').textContent()).toContain('industrial_zones.geojson');
+    await waitForMapIdle(page);
+    const drawn = (layer: string) => page.evaluate((l) => (window as any).__mapView.map.queryRenderedFeatures({ layers: [l] }).length, layer);
+    await expect.poll(() => drawn('zone-fill')).toBe(0);
+    expect(await drawn('ex-province-fill')).toBeGreaterThan(0);
+    expect(await drawn('province-line')).toBeGreaterThan(0);
+    expect(await renderedClusterIds(page)).toHaveLength(8);
+    expect(consoleErrors).toEqual([]);
     await page.context().close();
   });
 

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { clusterTiles } from '../../src/geo/cluster_tiles';
 import type { ClusterCollection } from '../../src/geo/types';
+import { mapContextFile } from '../../src/geo/map_context';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/app');
 
@@ -71,6 +72,12 @@ export async function openApp(browser: Browser, baseUrl: string, opts: OpenOptio
     if (tile && (opts.fixture ?? true)) {
       const bytes = tilesFor(opts.override?.['clusters.geojson']).get(tile[1]!);
       return bytes ? route.fulfill({ status: 200, contentType: 'application/x-protobuf', body: Buffer.from(bytes) }) : route.fulfill({ status: 404, body: '' });
+    }
+    // The map's context file is merged from the boundary and zone files, as the build merges it (overrides included).
+    if (m && m[1] === 'map_context.geojson' && (opts.fixture ?? true)) {
+      const text = (name: string) => opts.override?.[name] ?? readFileSync(resolve(FIXTURES, name), 'utf8');
+      const body = mapContextFile({ exProvinces: text('ex_provinces.geojson'), province: text('province.geojson'), zones: text('industrial_zones.geojson') });
+      return route.fulfill({ status: 200, contentType: 'application/json', body });
     }
     if (m && opts.override?.[m[1]!] !== undefined) return route.fulfill({ status: 200, contentType: 'application/json', body: opts.override[m[1]!] });
     if (m && (opts.fixture ?? true)) return route.fulfill({ status: 200, contentType: 'application/json', body: readFileSync(resolve(FIXTURES, m[1]!)) });

@@ -4,9 +4,10 @@ import { featureFilter } from '@maplibre/maplibre-gl-style-spec';
 import { buildStyle, clusterLayerOn, clusterSources, FIRST_STAGE_SOURCES, isClusterLayer, isOverlay, OVERLAY_SOURCES, splitStyle } from '../../src/map/style';
 import { LYR, SRC } from '../../src/map/ids';
 import { GEOMETRY_QUALITIES } from '../../src/geo/types';
+import { CONTEXT_KEY, CONTEXT_PART } from '../../src/geo/map_context';
 
 const init = {
-  data: { zones: 'https://x/data/industrial_zones.geojson' },
+  data: { context: 'https://x/data/map_context.geojson' },
   clusterTiles: 'https://x/data/tiles/{z}/{x}/{y}.pbf',
   showZones: false,
   showVillages: true,
@@ -41,7 +42,7 @@ describe('splitStyle', () => {
 
   it('holds back every other source and layer, with their data and visibility', () => {
     expect(Object.keys(later.sources).sort()).toEqual(Object.keys(full.sources).filter((id) => !FIRST_STAGE_SOURCES.has(id)).sort());
-    expect(later.sources[SRC.zones]).toMatchObject({ type: 'geojson', data: init.data.zones });
+    expect(later.sources[SRC.context]).toMatchObject({ type: 'geojson', data: init.data.context });
     const zoneFill = later.layers.find((l) => l.layer.id === LYR.zoneFill)!.layer;
     expect(zoneFill.layout).toMatchObject({ visibility: 'none' });
     expect(first.layers.length + later.layers.length).toBe(full.layers.length);
@@ -135,5 +136,37 @@ describe('cluster outlines', () => {
     const paint = (id: string) => (style.layers.find((l) => l.id === id) as { paint: Record<string, unknown> }).paint;
     expect(paint(LYR.clusterLineSchematic)['line-dasharray']).toBeDefined();
     expect(paint(LYR.clusterLineSurveyed)['line-dasharray']).toBeUndefined();
+  });
+});
+
+describe('context layers', () => {
+  const style = buildStyle('https://x/', init);
+  const layer = (id: string) => style.layers.find((l) => l.id === id) as LayerSpecification & { source: string; filter?: FilterSpecification };
+  const filterOf = (id: string) => featureFilter(layer(id).filter, `layers[${style.layers.indexOf(layer(id))}].filter`);
+  const from = (part: string, type: 1 | 3 = 3) => ({ type, properties: { [CONTEXT_KEY]: part, id: 'x' } });
+  const at = { zoom: 10 };
+
+  it('each layer draws only the features of its own file', () => {
+    const expected: Record<string, string> = {
+      [LYR.land]: CONTEXT_PART.exProvinces,
+      [LYR.exProvinceLine]: CONTEXT_PART.exProvinces,
+      [LYR.exProvinceLabel]: CONTEXT_PART.exProvinces,
+      [LYR.provinceLine]: CONTEXT_PART.province,
+      [LYR.zoneFill]: CONTEXT_PART.zones,
+      [LYR.zoneLine]: CONTEXT_PART.zones,
+      [LYR.zoneLabel]: CONTEXT_PART.zones,
+    };
+    for (const [id, own] of Object.entries(expected)) {
+      expect(layer(id).source, id).toBe(SRC.context);
+      for (const part of Object.values(CONTEXT_PART)) expect(filterOf(id).filter(at, from(part)), `${id} / ${part}`).toBe(part === own);
+    }
+    // KCN given as a point only have a label, no fill or outline
+    expect(filterOf(LYR.zoneFill).filter(at, from(CONTEXT_PART.zones, 1))).toBe(false);
+  });
+
+  it('the fill and line layers shown from the start read two sources (MapLibre redraws tile masks per source switch)', () => {
+    const shown = (l: LayerSpecification) => (l as { layout?: { visibility?: string } }).layout?.visibility !== 'none';
+    const clipped = style.layers.filter((l) => (l.type === 'fill' || l.type === 'line') && !isOverlay(l) && shown(l));
+    expect(new Set(clipped.map((l) => (l as { source: string }).source))).toEqual(new Set([SRC.context, SRC.clusters]));
   });
 });

@@ -36,7 +36,8 @@ export function resolvePath(pathname: string): string | null {
   const tile = /^data\/tiles\/(\d+\/\d+\/\d+\.pbf)$/.exec(rest);
   if (tile) return inside(tilesDir(n), tile[1]!);
   const d = /^data\/([\w.]+)$/.exec(rest);
-  if (d) return REAL_FILES[d[1]!] ?? null;
+  // (files the build derives from the real ones, e.g. the map's context file, come from dist/)
+  if (d) return REAL_FILES[d[1]!] ?? inside(join(ROOT, 'dist'), rest);
   return inside(join(ROOT, 'dist'), rest);
 }
 
