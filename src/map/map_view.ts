@@ -65,6 +65,8 @@ export class MapView {
   private draw: DrawTool | null = null;
   private drawModule: Promise<typeof import('./draw_tool')> | null = null;
   private drawMode: DrawMode | null = null;
+  /** `destroy` was called (the map is gone). */
+  private removed = false;
   private drawing = false;
   /** Sources that hold a bundled file loaded by URL and have not been given data since. */
   private fromUrl = new Set<string>();
@@ -435,7 +437,7 @@ export class MapView {
       // (after the current event: a finished shape returns to panning from the tool's own handler)
       const draw = this.draw;
       this.draw = null;
-      if (draw) queueMicrotask(() => draw.destroy());
+      if (draw) queueMicrotask(() => !this.removed && draw.destroy());
       return;
     }
     if (this.draw) return this.draw.setMode(mode);
@@ -545,6 +547,7 @@ export class MapView {
 
   destroy(): void {
     this.draw?.destroy();
+    this.removed = true;
     this.map.remove();
   }
 }
