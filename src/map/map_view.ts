@@ -288,8 +288,8 @@ export class MapView {
     this.contextParts = parts;
     // The first parts the app gives are the files the build merged the map's file from: when
     // all are usable and the map loaded that file, there is nothing to upload.
-    if (!before && Object.values(parts).every(Boolean) && this.fromUrl.delete(SRC.context)) return;
-    this.fromUrl.delete(SRC.context);
+    const asLoaded = this.fromUrl.delete(SRC.context);
+    if (!before && asLoaded && Object.values(parts).every(Boolean)) return;
     this.replaceData(SRC.context, mapContext(parts));
   }
 

@@ -35,9 +35,9 @@ export function resolvePath(pathname: string): string | null {
   if (rest === 'data/clusters.geojson') return clustersFile(n);
   const tile = /^data\/tiles\/(\d+\/\d+\/\d+\.pbf)$/.exec(rest);
   if (tile) return inside(tilesDir(n), tile[1]!);
-  const d = /^data\/([\w.]+)$/.exec(rest);
-  // (files the build derives from the real ones, e.g. the map's context file, come from dist/)
-  if (d) return REAL_FILES[d[1]!] ?? inside(join(ROOT, 'dist'), rest);
+  const real = REAL_FILES[/^data\/([\w.]+)$/.exec(rest)?.[1] ?? ''];
+  if (real) return real;
+  // (everything else, files the build derives from the real ones too, e.g. the map's context file, from dist/)
   return inside(join(ROOT, 'dist'), rest);
 }
 
