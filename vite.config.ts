@@ -3,9 +3,9 @@ import { readFileSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
-import { CLUSTER_TILES_DIR, clusterTiles, type EncodedTile } from './src/geo/cluster_tiles.ts';
+import { CLUSTER_TILES_DIR, clusterTiles, type EncodedTile } from './src/geo/tiles/cluster_tiles.ts';
 import type { ClusterCollection } from './src/geo/types.ts';
-import { MAP_CONTEXT_FILE, mapContextFile } from './src/geo/map_context.ts';
+import { MAP_CONTEXT_FILE, mapContextFile } from './src/geo/tiles/map_context.ts';
 
 /** Data files served under /data/ (dev) and emitted into dist/data/ (build). */
 const DATA: Record<string, string> = {
@@ -39,7 +39,7 @@ function devTile(path: string): Uint8Array | undefined {
   return devTiles.byPath.get(path);
 }
 
-/** The map's context file, merged from the boundary and zone files (see src/geo/map_context.ts). */
+/** The map's context file, merged from the boundary and zone files (see src/geo/tiles/map_context.ts). */
 function contextFile(): string {
   const read = (name: string) => (existsSync(DATA[name]!) ? readFileSync(DATA[name]!, 'utf8') : null);
   return mapContextFile({ exProvinces: read('ex_provinces.geojson'), province: read('province.geojson'), zones: read('industrial_zones.geojson') });

@@ -14,9 +14,9 @@ import type { BBox, Feature, MultiPolygon, Point, Polygon, Position } from 'geoj
 import { GEODATA, PROVINCE_ID, readCsv, splitList, type Row } from './common';
 import { loadGazetteer, type CommuneRec } from './gazetteer';
 import { dissolve, finish } from './boundaries';
-import { matchCommune, matchDistrict } from '../../src/geo/match_commune';
-import { schematicFootprint } from '../../src/geo/schematic_footprint';
-import { reconcile, reconciliationMarkdown, type ReportedFigures } from '../../src/geo/reconcile';
+import { matchCommune, matchDistrict } from '../../src/geo/dataset/match_commune';
+import { schematicFootprint } from '../../src/geo/dataset/schematic_footprint';
+import { reconcile, reconciliationMarkdown, type ReportedFigures } from '../../src/geo/dataset/reconcile';
 import { EX_PROVINCES, type ClusterProps, type ExProvince, type GeometryQuality, type LocationBasis, type VillageProps, type ZoneProps } from '../../src/geo/types';
 
 type Poly = Feature<Polygon | MultiPolygon>;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
-import { foldDiacritics } from '../../src/geo/fold_diacritics';
+import { foldDiacritics } from '../../src/geo/search/fold_diacritics';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const GEODATA = resolve(REPO, 'geodata');

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { GAZETTEER_DIR, readCsv } from './common';
-import type { AdminUnitRecord } from '../../src/geo/match_commune';
+import type { AdminUnitRecord } from '../../src/geo/dataset/match_commune';
 
 /** One 2009 commune with its centroid and 2025 crosswalk. */
 export interface CommuneRec extends AdminUnitRecord {

@@ -13,7 +13,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { FACTS_DIR, GEODATA, PROVINCE_PREFIX, readCsv, slug, splitList, toCsv, type Row } from './common';
 import { loadGazetteer, type CommuneRec } from './gazetteer';
-import { adminKey, matchCommune, matchDistrict } from '../../src/geo/match_commune';
+import { adminKey, matchCommune, matchDistrict } from '../../src/geo/dataset/match_commune';
 
 const COMPILED = '2026-11-23';
 const SEED000 = 'https://tapchicongthuong.vn/nam-dinh-thanh-lap-them-cac-cum-cong-nghiep-nham-giam-o-nhiem-moi-truong-104881.htm';

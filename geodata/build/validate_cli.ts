@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { GEODATA } from './common';
-import { formatError, validateClusters, validateVillages, validateZones, type ValidationError } from '../../src/geo/validate_dataset';
+import { formatError, validateClusters, validateVillages, validateZones, type ValidationError } from '../../src/geo/dataset/validate_dataset';
 
 const dir = process.argv[2] ? resolve(process.argv[2]) : GEODATA;
 const read = (p: string): unknown => JSON.parse(readFileSync(resolve(dir, p), 'utf8'));

@@ -14,8 +14,8 @@ import { MapViewContext, ProximityContext, StoreContext, useProximity, useStore 
 import type { ProximityService } from '../store/proximity_service';
 import { t } from './i18n';
 import { DATA_FILES } from '../store/load_data';
-import { CLUSTER_TILES_DIR } from '../geo/cluster_tiles_spec';
-import { MAP_CONTEXT_FILE } from '../geo/map_context';
+import { CLUSTER_TILES_DIR } from '../geo/tiles/cluster_tiles_spec';
+import { MAP_CONTEXT_FILE } from '../geo/tiles/map_context';
 
 /**
  * The panels render once the map has drawn the clusters, or at the latest this long after the

@@ -22,7 +22,7 @@ export function ExportMenu() {
     const view = viewRef.current;
     if (!view) return;
     const s = store.getState();
-    const [{ composeMapImage }, { localIsoDay }] = await Promise.all([import('./export_image'), import('../geo/export_filename')]);
+    const [{ composeMapImage }, { localIsoDay }] = await Promise.all([import('./export_image'), import('../geo/io/export_filename')]);
     const snap = await view.snapshot();
     const total = s.clusters?.features.length ?? 0;
     const shown = selectFilteredIds(s).length;
@@ -35,9 +35,9 @@ export function ExportMenu() {
   const run = async (format: Format) => {
     const s = store.getState();
     const [{ exportGeoJSON, exportAreas }, { clustersToCsv }, { exportFileName }] = await Promise.all([
-      import('../geo/export_geojson'),
-      import('../geo/export_csv'),
-      import('../geo/export_filename'),
+      import('../geo/io/export_geojson'),
+      import('../geo/io/export_csv'),
+      import('../geo/io/export_filename'),
     ]);
     const date = new Date();
     const names = { provinces: s.filter.provinces, statuses: s.filter.statuses, date };

@@ -11,7 +11,7 @@ import { useAppStoreApi, useStore } from './use_store';
  * selection stay as they were.
  */
 export async function importFile(store: AppStore, proximity: ProximityService, file: File): Promise<void> {
-  const { parseImport } = await import('../geo/import_geojson');
+  const { parseImport } = await import('../geo/io/import_geojson');
   const bytes = new Uint8Array(await file.arrayBuffer());
   const r = parseImport(bytes, file.name);
   const s = store.getState();

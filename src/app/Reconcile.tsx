@@ -1,5 +1,5 @@
 import { formatNumber } from '../geo/format';
-import type { Compared, ReconciliationRow } from '../geo/reconcile';
+import type { Compared, ReconciliationRow } from '../geo/dataset/reconcile';
 import { selectReconciliation } from '../store/selectors';
 import { t, type MessageKey } from './i18n';
 import { useStore } from './use_store';

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo } from 'preact/hooks';
-import { NO_MODEL } from '../geo/filter_clusters';
+import { NO_MODEL } from '../geo/dataset/filter_clusters';
 import { formatHa, formatNumber } from '../geo/format';
 import { EX_PROVINCES, STATUSES, WWTP_STATES } from '../geo/types';
 import { selectFilteredIds, selectFilteredStats } from '../store/selectors';

@@ -5,7 +5,7 @@ import type { FileCheck } from '../store/load_data';
  * geojson-validation (LGPL-3.0), so it is imported lazily and lives in its own chunk.
  */
 export const checkFile: FileCheck = async (key, file, value, outline) => {
-  const v = await import('../geo/validate_dataset');
+  const v = await import('../geo/dataset/validate_dataset');
   const opts = { fileName: file, provinceOutline: outline };
   switch (key) {
     case 'clusters':

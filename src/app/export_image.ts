@@ -1,7 +1,7 @@
 import { STATUS_COLOR, WWTP_COLOR } from '../map/palette';
 import { STATUSES, WWTP_STATES } from '../geo/types';
 import type { Lang } from '../geo/format';
-import { scaleBarMetres } from '../geo/scale_bar';
+import { scaleBarMetres } from '../geo/io/scale_bar';
 import { t, type MessageKey } from './i18n';
 
 /** What goes on the printed map besides the map itself. */

@@ -1,4 +1,4 @@
-import { IMPORT_MESSAGES } from '../geo/import_messages';
+import { IMPORT_MESSAGES } from '../geo/io/import_messages';
 import type { Lang } from '../geo/format';
 
 /** Vietnamese first; every UI string lives here. */
@@ -325,7 +325,7 @@ function fill(s: string, params?: Record<string, string | number>): string {
 
 /**
  * Text of a notice: a catalogue key, or `import:<code>` for the importer's messages
- * (kept beside the importer in src/geo/import_messages.ts, part of this catalogue).
+ * (kept beside the importer in src/geo/io/import_messages.ts, part of this catalogue).
  */
 export function noticeText(lang: Lang, key: string, params?: Record<string, string | number>): string {
   if (key.startsWith('import:')) {

@@ -15,7 +15,7 @@ const store = createAppStore();
 const base = new URL(import.meta.env.BASE_URL, location.href).href;
 const proximity = createProximityService(
   store,
-  createWorkerClient(() => new Worker(new URL('../geo/proximity.worker.ts', import.meta.url), { type: 'module' })),
+  createWorkerClient(() => new Worker(new URL('../geo/proximity/proximity.worker.ts', import.meta.url), { type: 'module' })),
 );
 // The data requests go out before the first render (the map's worker asks for the same files);
 // checking them and building the panels wait until the map has drawn the clusters and their context.

@@ -1,5 +1,5 @@
-import type { ProximityQuestion } from '../geo/proximity_protocol';
-import { proximityRows } from '../geo/proximity_rows';
+import type { ProximityQuestion } from '../geo/proximity/proximity_protocol';
+import { proximityRows } from '../geo/proximity/proximity_rows';
 import type { ProximityService } from '../store/proximity_service';
 import type { AppStore } from '../store/store';
 import type { Store } from '../store/types';
@@ -41,7 +41,7 @@ export function runProximity(store: AppStore, service: ProximityService): () => 
     store.getState().setProxResult({ answer: s.proxAnswer, overlay: s.proxOverlay, status: 'running' });
     loaded = s.clusters;
     try {
-      const [answer, { proximityOverlay }] = await Promise.all([service.ask(q), import('../geo/proximity_overlay')]);
+      const [answer, { proximityOverlay }] = await Promise.all([service.ask(q), import('../geo/proximity/proximity_overlay')]);
       if (my !== seq) return;
       const data = { clusters: s.clusters.features, zones: s.zones?.features ?? [], villages: s.villages?.features ?? [] };
       const overlay = proximityOverlay(answer, proximityRows(answer, s.prox.km), data, s.prox.km);

@@ -10,8 +10,8 @@
  * - `area=<min>..<max>` hectares, either side may be empty (`area=10..`)
  * - `sel=<id>,<id>` selected cluster ids; `focus=<id>`; `panel=filters|stats|reconcile|proximity`; `lang=en`
  */
-import { EMPTY_FILTER, NO_MODEL, type ClusterFilter } from './filter_clusters';
-import { foldDiacritics } from './fold_diacritics';
+import { EMPTY_FILTER, NO_MODEL, type ClusterFilter } from './dataset/filter_clusters';
+import { foldDiacritics } from './search/fold_diacritics';
 import { EX_PROVINCES, STATUSES, WWTP_STATES, type ExProvince } from './types';
 
 /** Side panels a link can open. */

@@ -1,6 +1,6 @@
 /** Source ids. */
 export const SRC = {
-  /** Ex-province land and outlines, the province outline and the industrial zones (src/geo/map_context.ts). */
+  /** Ex-province land and outlines, the province outline and the industrial zones (src/geo/tiles/map_context.ts). */
   context: 'context',
   clusters: 'clusters',
   clusterAnchors: 'cluster-anchors',

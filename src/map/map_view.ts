@@ -6,13 +6,13 @@ import bbox from '@turf/bbox';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { attachBoxSelect } from './box_select';
 import type { DrawMode, DrawTool } from './draw_tool';
-import { clusterAnchors } from '../geo/cluster_anchors';
-import { mapContext, type ContextPart } from '../geo/map_context';
+import { clusterAnchors } from '../geo/tiles/cluster_anchors';
+import { mapContext, type ContextPart } from '../geo/tiles/map_context';
 import type { ClusterCollection, VillageCollection } from '../geo/types';
 import { CLUSTER_LAYERS, LYR, SRC } from './ids';
 import { skipInvisibleSky } from './sky';
 import { OUTSIDE_COLOR } from './palette';
-import { TILE_LAYERS } from '../geo/cluster_tiles_spec';
+import { TILE_LAYERS } from '../geo/tiles/cluster_tiles_spec';
 import { buildStyle, clusterLayerOn, clusterSources, FIRST_STAGE_SOURCES, isClusterLayer, isOverlay, LAYER_GROUPS, landOpacity, MAP_BOUNDS, splitStyle, type MapInit, type UrlSource } from './style';
 
 setWorkerUrl(workerUrl);
@@ -279,7 +279,7 @@ export class MapView {
 
   /**
    * Shows the context: ex-province land and outlines, the province outline and the industrial
-   * zones, one source (see src/geo/map_context.ts). A part that is null (its file is unusable)
+   * zones, one source (see src/geo/tiles/map_context.ts). A part that is null (its file is unusable)
    * is taken off the map.
    */
   setContext(parts: Record<ContextPart, FeatureCollection | null>): void {

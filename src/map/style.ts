@@ -1,7 +1,7 @@
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { FONT_BOLD, FONT_REGULAR, LYR, SRC } from './ids';
-import { TILE_LAYERS, TILE_MAXZOOM } from '../geo/cluster_tiles_spec';
-import { CONTEXT_KEY, CONTEXT_PART, type ContextPart } from '../geo/map_context';
+import { TILE_LAYERS, TILE_MAXZOOM } from '../geo/tiles/cluster_tiles_spec';
+import { CONTEXT_KEY, CONTEXT_PART, type ContextPart } from '../geo/tiles/map_context';
 import { AREA_COLOR, HIGHLIGHT_COLOR, IMPORTED_COLOR, PROX_COLOR, STATUS_COLOR, VILLAGE_COLOR, WWTP_COLOR, ZONE_COLOR } from './palette';
 
 const empty = (): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features: [] });
@@ -20,7 +20,7 @@ const FOCUSED: ExpressionSpecification = ['boolean', ['feature-state', 'focused'
 const HIDDEN: ExpressionSpecification = ['boolean', ['feature-state', 'hidden'], false];
 const SHOWN_OPACITY: ExpressionSpecification = ['case', HIDDEN, 0, 1];
 const OUTLINE_WIDTH: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'], 9, 1.5, 14, 3.5];
-/** The context source's features from one of its files (see src/geo/map_context.ts). */
+/** The context source's features from one of its files (see src/geo/tiles/map_context.ts). */
 const part = (k: ContextPart): ExpressionSpecification => ['==', ['get', CONTEXT_KEY], CONTEXT_PART[k]];
 
 /** Attribution for the bundled layers (shown in the map's attribution control). */

@@ -1,6 +1,6 @@
-import { createProximityHandler } from '../geo/proximity_handler';
-import type { ProximityAnswer, ProximityQuestion, ProximityRequest, ProximityResponse } from '../geo/proximity_protocol';
-import type { ProximityData } from '../geo/proximity_types';
+import { createProximityHandler } from '../geo/proximity/proximity_handler';
+import type { ProximityAnswer, ProximityQuestion, ProximityRequest, ProximityResponse } from '../geo/proximity/proximity_protocol';
+import type { ProximityData } from '../geo/proximity/proximity_types';
 
 /** Asks proximity questions; the index lives wherever the client puts it. */
 export interface ProximityClient {

@@ -1,5 +1,5 @@
 import type { MultiPolygon, Polygon } from 'geojson';
-import type { ProximityAnswer, ProximityQuestion } from '../geo/proximity_protocol';
+import type { ProximityAnswer, ProximityQuestion } from '../geo/proximity/proximity_protocol';
 import type { ProximityClient } from './proximity_client';
 import { selectFilteredIds } from './selectors';
 import type { AppStore } from './store';

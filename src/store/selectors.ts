@@ -1,8 +1,8 @@
-import { proximityRows, type ProximityRow } from '../geo/proximity_rows';
-import { reconcile, type ReportedFigures } from '../geo/reconcile';
-import { clusterStats } from '../geo/cluster_stats';
-import { filterClusterIds } from '../geo/filter_clusters';
-import { buildNameIndex } from '../geo/search_clusters';
+import { proximityRows, type ProximityRow } from '../geo/proximity/proximity_rows';
+import { reconcile, type ReportedFigures } from '../geo/dataset/reconcile';
+import { clusterStats } from '../geo/dataset/cluster_stats';
+import { filterClusterIds } from '../geo/dataset/filter_clusters';
+import { buildNameIndex } from '../geo/search/search_clusters';
 import type { ClusterCollection, ClusterFeature, ClusterProps } from '../geo/types';
 import { memoLast } from './memo';
 import type { Store } from './types';

@@ -1,5 +1,5 @@
 import { createStore, type StateCreator } from 'zustand/vanilla';
-import { EMPTY_FILTER } from '../geo/filter_clusters';
+import { EMPTY_FILTER } from '../geo/dataset/filter_clusters';
 import type { DataSlice, FilterSlice, ProximitySlice, Selection, SelectionSlice, SelectMode, Store, ViewSlice } from './types';
 
 const dataSlice: StateCreator<Store, [], [], DataSlice> = (set) => ({

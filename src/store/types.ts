@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import type { ClusterFilter } from '../geo/filter_clusters';
-import type { ProximityAnswer } from '../geo/proximity_protocol';
+import type { ClusterFilter } from '../geo/dataset/filter_clusters';
+import type { ProximityAnswer } from '../geo/proximity/proximity_protocol';
 import type { Lang } from '../geo/format';
 import type { ClusterCollection, VillageCollection, ZoneCollection } from '../geo/types';
 

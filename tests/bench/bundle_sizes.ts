@@ -48,7 +48,7 @@ export interface BundleReport {
   appAllGzip: number;
   /** The chunk(s) holding the geojson-validation package. */
   geojsonValidationChunks: string[];
-  /** The chunk(s) holding src/geo/validate_dataset.ts. */
+  /** The chunk(s) holding src/geo/dataset/validate_dataset.ts. */
   validateDatasetChunks: string[];
 }
 
@@ -158,7 +158,7 @@ export function bundleSizes(dist: string): BundleReport {
       const map = JSON.parse(readFileSync(mapPath, 'utf8')) as { mappings: string; sources: string[] };
       split = splitByMap(code, map);
       if (map.sources.some((s) => s.includes('node_modules/geojson-validation/'))) gjv.push(file);
-      if (map.sources.some((s) => s.endsWith('src/geo/validate_dataset.ts'))) vds.push(file);
+      if (map.sources.some((s) => s.endsWith('src/geo/dataset/validate_dataset.ts'))) vds.push(file);
     } else {
       // no map (the MapLibre worker is copied as is): identify by its licence banner
       split = new Map([[/^\/\*\*?\s*\n?\s*\*\s*MapLibre GL JS/.test(code) ? 'maplibre-gl' : '(unmapped)', [code]]]);
@@ -217,7 +217,7 @@ export function bundleMarkdown(r: BundleReport, header: string): string {
     `All chunks (initial + lazy, incl. the proximity worker): ${kb(r.appAllGzip)} KB gzip, for reference: the budget is for the initial load, the lazy chunks load on first use.`,
     `Biggest non-maplibre parts of the initial load: ${heavy || '—'}.`,
     '',
-    `geojson-validation (LGPL-3.0) is in: ${r.geojsonValidationChunks.map((f) => `\`${f}\``).join(', ') || 'no chunk'}; \`src/geo/validate_dataset.ts\` is in: ${r.validateDatasetChunks.map((f) => `\`${f}\``).join(', ') || 'no chunk'}. ` +
+    `geojson-validation (LGPL-3.0) is in: ${r.geojsonValidationChunks.map((f) => `\`${f}\``).join(', ') || 'no chunk'}; \`src/geo/dataset/validate_dataset.ts\` is in: ${r.validateDatasetChunks.map((f) => `\`${f}\``).join(', ') || 'no chunk'}. ` +
       (r.geojsonValidationChunks.some((f) => r.chunks.find((c) => c.file === f)?.initial)
         ? '**It is in an initial chunk: the LGPL code is not isolated.**'
         : 'Neither is an initial chunk, so it is loaded lazily (dynamic `import()`), in its own chunk(s).'),

@@ -1,8 +1,8 @@
 import type { Polygon } from 'geojson';
-import { buildProximityIndex } from '../../src/geo/proximity_index';
-import * as ref from '../../src/geo/proximity_reference';
-import { mulberry32 } from '../../src/geo/seeded_random';
-import type { NearestMatch, Neighbour, ProximityData } from '../../src/geo/proximity_types';
+import { buildProximityIndex } from '../../src/geo/proximity/proximity_index';
+import * as ref from '../../src/geo/proximity/proximity_reference';
+import { mulberry32 } from '../../src/geo/synth/seeded_random';
+import type { NearestMatch, Neighbour, ProximityData } from '../../src/geo/proximity/proximity_types';
 
 /** One measured query: reference (maybe on a sample, extrapolated) against the index. */
 export interface BenchRow {

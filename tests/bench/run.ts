@@ -6,8 +6,8 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { synthClusters, synthVillages, synthZones } from '../../src/geo/synth';
-import type { ProximityData } from '../../src/geo/proximity_types';
+import { synthClusters, synthVillages, synthZones } from '../../src/geo/synth/synth';
+import type { ProximityData } from '../../src/geo/proximity/proximity_types';
 import type { ClusterCollection, VillageCollection, ZoneCollection } from '../../src/geo/types';
 import { benchProximity } from './proximity_bench';
 import type { BenchRow } from './proximity_bench';
@@ -80,7 +80,7 @@ const body = `## Proximity (Node)
 
 ${new Date().toISOString().slice(0, 10)} · ${cpus[0]?.model ?? 'unknown CPU'} × ${cpus.length} · Node ${process.version} · ${os.platform()} ${os.release()} · \`npm run bench\` (tests/bench/run.ts), whole run ${totalS.toFixed(0)} s, 1-min load average ${loadAtStart.toFixed(1)} at start / ${(os.loadavg()[0] ?? 0).toFixed(1)} at end (other work on the machine shows up in both columns).
 
-*Reference* = the plain Turf loop over every pair (\`src/geo/proximity_reference.ts\`). *Indexed* = \`ProximityIndex\` (\`src/geo/proximity_index.ts\`: Flatbush over padded bounding boxes, KDBush/geokdbush over village points, candidates from boxes expanded conservatively per latitude, then the same Turf \`featureDistance\` refinement), timed without the index build. Synthetic data from \`src/geo/synth.ts\` (seeds 1, 2, 3; clusters 10–75 ha, KCN 100–500 ha, villages uniform over the province). One timed pass after a warm-up pass. Where the reference was too slow to run whole it ran on a seeded sample and its time is extrapolated linearly (\`~\`, × workload / sample); the last column says whether the indexed answer equals the reference's on that sample (same ids, distances within 1 m).
+*Reference* = the plain Turf loop over every pair (\`src/geo/proximity/proximity_reference.ts\`). *Indexed* = \`ProximityIndex\` (\`src/geo/proximity/proximity_index.ts\`: Flatbush over padded bounding boxes, KDBush/geokdbush over village points, candidates from boxes expanded conservatively per latitude, then the same Turf \`featureDistance\` refinement), timed without the index build. Synthetic data from \`src/geo/synth/synth.ts\` (seeds 1, 2, 3; clusters 10–75 ha, KCN 100–500 ha, villages uniform over the province). One timed pass after a warm-up pass. Where the reference was too slow to run whole it ran on a seeded sample and its time is extrapolated linearly (\`~\`, × workload / sample); the last column says whether the indexed answer equals the reference's on that sample (same ids, distances within 1 m).
 
 ${markdownTable(['data', 'query', 'workload', 'reference (ms)', 'reference ran on', 'indexed (ms)', 'ratio', 'same answer'], rows)}
 

@@ -11,7 +11,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { NINH_BINH_BBOX, synthClusters, synthVillages, synthZones } from '../../src/geo/synth';
+import { NINH_BINH_BBOX, synthClusters, synthVillages, synthZones } from '../../src/geo/synth/synth';
 
 const KINDS = { clusters: synthClusters, zones: synthZones, villages: synthVillages } as const;
 

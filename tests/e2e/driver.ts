@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { clusterTiles } from '../../src/geo/cluster_tiles';
+import { clusterTiles } from '../../src/geo/tiles/cluster_tiles';
 import type { ClusterCollection } from '../../src/geo/types';
-import { mapContextFile } from '../../src/geo/map_context';
+import { mapContextFile } from '../../src/geo/tiles/map_context';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/app');
 

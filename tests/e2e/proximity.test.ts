@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { satellitesReference } from '../../src/geo/proximity_reference';
+import { satellitesReference } from '../../src/geo/proximity/proximity_reference';
 import { useBrowser } from './browser';
 import { openApp, screenshot, toPage, waitForMapIdle } from './driver';
 

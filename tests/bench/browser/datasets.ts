@@ -8,8 +8,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
-import { synthClusters } from '../../../src/geo/synth';
-import { clusterTiles } from '../../../src/geo/cluster_tiles';
+import { synthClusters } from '../../../src/geo/synth/synth';
+import { clusterTiles } from '../../../src/geo/tiles/cluster_tiles';
 import type { ClusterCollection } from '../../../src/geo/types';
 
 const ROOT = resolve(import.meta.dirname, '../../..');

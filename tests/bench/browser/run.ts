@@ -16,7 +16,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../../e2e/browser';
 import { bundleMarkdown, bundleSizes } from '../bundle_sizes';
 import { markdownTable, replaceSection } from '../markdown_section';
-import { validateClusters } from '../../../src/geo/validate_dataset';
+import { validateClusters } from '../../../src/geo/dataset/validate_dataset';
 import { clustersFile } from './datasets';
 import { appDataReady, appFilter, serviceWorkerSettled, bareFilter, firstRenderProbe, pageInfo, panFrames, settle, type FilterSample, type FirstRender } from './probes';
 import { startServer } from './server';

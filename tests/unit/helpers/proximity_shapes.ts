@@ -1,9 +1,9 @@
 import type { MultiPolygon, Point, Polygon, Position } from 'geojson';
-import { mulberry32 } from '../../../src/geo/seeded_random';
-import type { Random } from '../../../src/geo/seeded_random';
-import { synthPolygon } from '../../../src/geo/synth_polygon';
-import type { ProximityGeometry } from '../../../src/geo/feature_distance';
-import type { ProximityData } from '../../../src/geo/proximity_types';
+import { mulberry32 } from '../../../src/geo/synth/seeded_random';
+import type { Random } from '../../../src/geo/synth/seeded_random';
+import { synthPolygon } from '../../../src/geo/synth/synth_polygon';
+import type { ProximityGeometry } from '../../../src/geo/proximity/feature_distance';
+import type { ProximityData } from '../../../src/geo/proximity/proximity_types';
 import type { ClusterFeature, VillageFeature, ZoneFeature } from '../../../src/geo/types';
 
 /** Kilometres per degree along a meridian on Turf's sphere (R = 6371.0088 km). */
