@@ -7,7 +7,7 @@ import { SortHeader, type SortState } from './SortHeader';
 import { useAppStoreApi, useStore } from './use_store';
 
 type SortKey = 'name' | 'ex_province' | 'status' | 'planned_area_ha' | 'wwtp';
-const STATUS_ORDER = { planned: 0, established: 1, operating: 2 } as const;
+const STATUS_ORDER = { planned: 0, established: 1, operating: 2, withdrawn: 3 } as const;
 
 function compare(a: ClusterProps, b: ClusterProps, key: SortKey): number {
   switch (key) {

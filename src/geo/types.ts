@@ -4,17 +4,24 @@ import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'g
 export const EX_PROVINCES = ['Hà Nam', 'Nam Định', 'Ninh Bình'] as const;
 export type ExProvince = (typeof EX_PROVINCES)[number];
 
-/** Lifecycle of a cluster, from the words the sources use. */
-export const STATUSES = ['planned', 'established', 'operating'] as const;
+/**
+ * Lifecycle of a cluster, from the words the sources use. `withdrawn`: taken out of the plan
+ * (kept on record, never deleted silently).
+ */
+export const STATUSES = ['planned', 'established', 'operating', 'withdrawn'] as const;
 export type ClusterStatus = (typeof STATUSES)[number];
 
 /** Central wastewater treatment plant (WWTP) state. */
 export const WWTP_STATES = ['none', 'under_construction', 'operating', 'compliant', 'unknown'] as const;
 export type WwtpState = (typeof WWTP_STATES)[number];
 
-/** How the geometry was obtained; anything but `surveyed`/`source-coordinates` is schematic. */
+/**
+ * How the geometry was obtained: `surveyed` from coordinates (a survey file, a boundary table),
+ * `traced` drawn by hand over imagery or from a boundary description; the rest is schematic.
+ */
 export const GEOMETRY_QUALITIES = [
   'surveyed',
+  'traced',
   'source-coordinates',
   'schematic-commune',
   'schematic-district',
@@ -60,6 +67,12 @@ export interface ClusterProps extends PlaceProps {
   reported_conflicts?: string | null;
   /** Year of the establishment decision, where a source gives it. */
   established_year?: number | null;
+  /** Infrastructure investor (chủ đầu tư hạ tầng), where a source gives it. */
+  investor?: string | null;
+  /** Where a traced or surveyed footprint comes from (URL or document reference). */
+  geometry_source?: string | null;
+  /** Date of that footprint's source (ISO). */
+  geometry_as_of?: string | null;
 }
 
 /** How a feature's commune/district was found. */

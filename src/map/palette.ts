@@ -8,6 +8,8 @@ export const STATUS_COLOR: Record<ClusterStatus, string> = {
   planned: '#E69F00',
   established: '#CC79A7',
   operating: '#009E73',
+  // Taken out of the plan: grey, still on the map and in counts of its own.
+  withdrawn: '#BBBBBB',
 };
 
 /** Outline colour by wastewater-plant state. */

@@ -15,7 +15,7 @@ describe('validateClusters on crafted bad fixtures', () => {
   });
   const cases: [string, string, RegExp][] = [
     ['missing-source.geojson', 'sources', /at least one source URL/],
-    ['unknown-status.geojson', 'status', /must be one of planned, established, operating; got "closed"/],
+    ['unknown-status.geojson', 'status', /must be one of planned, established, operating, withdrawn; got "closed"/],
     ['open-ring.geojson', 'geometry', /ring 0 is not closed/],
     ['self-intersection.geojson', 'geometry', /self-intersects/],
     ['outside-province.geojson', 'geometry', /outside the province outline/],
