@@ -62,7 +62,10 @@ export interface ClusterProps extends PlaceProps {
   /** Development model (free text from sources), null when no source gives it. */
   model: string | null;
   industries: string | null;
+  /** Number of the establishment decision, e.g. "QĐ 512/QĐ-UBND". */
   decision: string | null;
+  /** Date of that decision (ISO), where a source gives it. */
+  decision_date?: string | null;
   /** Where sources disagree: what they say and which value was used. */
   reported_conflicts?: string | null;
   /** Year of the establishment decision, where a source gives it. */

@@ -18,6 +18,7 @@ const FIELD_ORDER: { [K in keyof Required<ClusterProps>]: true } = {
   model: true,
   industries: true,
   decision: true,
+  decision_date: true,
   established_year: true,
   investor: true,
   sources: true,

@@ -31,6 +31,7 @@ const props = (patch: Partial<ClusterProps> = {}): ClusterProps => ({
   location_basis: 'source',
   established_year: 2010,
   investor: null,
+  decision_date: null,
   geometry_source: null,
   geometry_as_of: null,
   ...patch,
@@ -52,7 +53,7 @@ describe('clustersToCsv', () => {
   it('has every ClusterProps field in the documented order, then lon, lat', () => {
     expect(CSV_COLUMNS).toEqual([
       'id', 'name', 'ex_province', 'old_district', 'communes', 'new_commune', 'planned_area_ha', 'status', 'wwtp',
-      'occupancy_pct', 'projects', 'workers', 'model', 'industries', 'decision', 'established_year', 'investor', 'sources', 'as_of',
+      'occupancy_pct', 'projects', 'workers', 'model', 'industries', 'decision', 'decision_date', 'established_year', 'investor', 'sources', 'as_of',
       'geometry_quality', 'geometry_source', 'geometry_as_of', 'location_basis', 'notes', 'reported_conflicts', 'lon', 'lat',
     ]);
     expect(new Set(CLUSTER_FIELDS).size).toBe(Object.keys(props()).length);
