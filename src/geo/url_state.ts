@@ -15,7 +15,7 @@ import { foldDiacritics } from './search/fold_diacritics';
 import { EX_PROVINCES, STATUSES, WWTP_STATES, type ExProvince } from './types';
 
 /** Side panels a link can open. */
-export const PANELS = ['filters', 'stats', 'list', 'reconcile', 'proximity'] as const;
+export const PANELS = ['filters', 'stats', 'list', 'reconcile', 'proximity', 'changes'] as const;
 export type Panel = (typeof PANELS)[number];
 
 /** Interface languages. */

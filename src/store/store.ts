@@ -1,6 +1,16 @@
 import { createStore, type StateCreator } from 'zustand/vanilla';
 import { EMPTY_FILTER } from '../geo/dataset/filter_clusters';
-import type { DataSlice, FilterSlice, ProximitySlice, Selection, SelectionSlice, SelectMode, Store, ViewSlice } from './types';
+import { applyJournal } from '../geo/edit/apply_journal';
+import type { JournalRecord } from '../geo/edit/change';
+import type { ClusterCollection, ClusterGeometry } from '../geo/types';
+import type { DataSlice, EditorState, EditSlice, FilterSlice, ProximitySlice, Selection, SelectionSlice, SelectMode, Store, ViewSlice } from './types';
+
+/** The clusters the app shows: the bundled ones with the journal applied. */
+function edited(base: ClusterCollection | null, journal: readonly JournalRecord[]): Pick<Store, 'clusters' | 'editedIds' | 'applyProblems'> {
+  if (!base) return { clusters: null, editedIds: new Set(), applyProblems: [] };
+  const a = applyJournal(base, journal);
+  return { clusters: a.fc, editedIds: a.edited, applyProblems: a.problems };
+}
 
 const dataSlice: StateCreator<Store, [], [], DataSlice> = (set) => ({
   dataStatus: 'idle',
@@ -13,11 +23,17 @@ const dataSlice: StateCreator<Store, [], [], DataSlice> = (set) => ({
   reported: null,
   setLoading: () => set({ dataStatus: 'loading' }),
   setData: (d, errors) =>
-    set((s) => ({
-      ...d,
-      loadErrors: [...s.loadErrors, ...errors],
-      dataStatus: d.clusters ?? s.clusters ? 'ready' : 'error',
-    })),
+    set((s) => {
+      const { clusters, ...rest } = d;
+      const base = clusters !== undefined ? clusters : s.baseClusters;
+      return {
+        ...rest,
+        baseClusters: base,
+        ...(clusters !== undefined ? edited(base, s.journal) : {}),
+        loadErrors: [...s.loadErrors, ...errors],
+        dataStatus: base ? 'ready' : 'error',
+      };
+    }),
 });
 
 const filterSlice: StateCreator<Store, [], [], FilterSlice> = (set) => ({
@@ -82,6 +98,51 @@ const viewSlice: StateCreator<Store, [], [], ViewSlice> = (set) => ({
   flyTo: (id, layer = 'cluster') => set((s) => ({ flyRequest: { id, layer, n: (s.flyRequest?.n ?? 0) + 1 } })),
 });
 
+const editSlice: StateCreator<Store, [], [], EditSlice> = (set) => ({
+  baseClusters: null,
+  journal: [],
+  journalState: 'loading',
+  unsaved: [],
+  applyProblems: [],
+  editedIds: new Set(),
+  editor: null,
+  setJournal: (journal, journalState) => set((s) => ({ journal, journalState, ...(s.baseClusters ? edited(s.baseClusters, journal) : {}) })),
+  addRecords: (records) =>
+    set((s) => {
+      const have = new Set(s.journal.map((r) => r.id));
+      const fresh = records.filter((r) => !have.has(r.id));
+      if (!fresh.length) return s;
+      const journal = [...s.journal, ...fresh];
+      return { journal, ...(s.baseClusters ? edited(s.baseClusters, journal) : {}) };
+    }),
+  setJournalState: (journalState) => set({ journalState }),
+  markUnsaved: (ids, on) =>
+    set((s) => {
+      const drop = new Set(ids);
+      return { unsaved: on ? [...new Set([...s.unsaved, ...ids])] : s.unsaved.filter((id) => !drop.has(id)) };
+    }),
+  openEditor: (id) =>
+    set((s) => {
+      const f = id ? s.clusters?.features.find((c) => c.properties.id === id) : undefined;
+      const q = f?.properties.geometry_quality;
+      const editor: EditorState = {
+        id,
+        tool: 'none',
+        draft: (f?.geometry as ClusterGeometry | undefined) ?? null,
+        draftChanged: false,
+        quality: q === 'surveyed' ? 'surveyed' : 'traced',
+        canUndo: false,
+        canRedo: false,
+        command: null,
+      };
+      return { editor, focusId: id ?? s.focusId };
+    }),
+  closeEditor: () => set({ editor: null }),
+  patchEditor: (patch) => set((s) => (s.editor ? { editor: { ...s.editor, ...patch } } : s)),
+  editorCommand: (kind) =>
+    set((s) => (s.editor ? { editor: { ...s.editor, command: { kind, n: (s.editor.command?.n ?? 0) + 1 } } } : s)),
+});
+
 /** Distances the proximity panel allows (km). */
 export const PROX_KM_MIN = 0.5;
 export const PROX_KM_MAX = 20;
@@ -110,6 +171,7 @@ export function createAppStore() {
     ...selectionSlice(...a),
     ...viewSlice(...a),
     ...proximitySlice(...a),
+    ...editSlice(...a),
   }));
 }
 

@@ -2,7 +2,9 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import type { ClusterFilter } from '../geo/dataset/filter_clusters';
 import type { ProximityAnswer } from '../geo/proximity/proximity_protocol';
 import type { Lang } from '../geo/format';
-import type { ClusterCollection, VillageCollection, ZoneCollection } from '../geo/types';
+import type { ClusterCollection, ClusterGeometry, VillageCollection, ZoneCollection } from '../geo/types';
+import type { JournalRecord } from '../geo/edit/change';
+import type { ApplyProblem } from '../geo/edit/apply_journal';
 
 /** A file the app could not use, and why (shown to the user). */
 export interface LoadError {
@@ -67,7 +69,7 @@ export interface Camera {
   zoom: number;
 }
 
-export type PanelId = 'filters' | 'stats' | 'list' | 'reconcile' | 'proximity';
+export type PanelId = 'filters' | 'stats' | 'list' | 'reconcile' | 'proximity' | 'changes';
 /** The map's pointer tool. */
 export type Tool = 'pan' | 'polygon' | 'circle';
 export type Basemap = 'bundled' | 'osm';
@@ -120,4 +122,53 @@ export interface ProximitySlice {
   setProxResult(r: { answer: ProximityAnswer | null; overlay?: FeatureCollection | null; status: ProximitySlice['proxStatus']; error?: string | null }): void;
 }
 
-export type Store = DataSlice & FilterSlice & SelectionSlice & ViewSlice & ProximitySlice;
+/** The footprint tool while editing: none, drawing a new shape, or reshaping/moving the current one. */
+export type EditTool = 'none' | 'draw' | 'reshape';
+
+/** The cluster being edited (or a new one), with the footprint drafted on the map. */
+export interface EditorState {
+  /** The cluster's id; null while a new cluster is being added. */
+  id: string | null;
+  tool: EditTool;
+  /** The footprint as drafted (starts as the cluster's own; null: none yet). */
+  draft: ClusterGeometry | null;
+  /** Whether the draft differs from what the cluster had when editing began. */
+  draftChanged: boolean;
+  /** How the drafted footprint was obtained. */
+  quality: 'traced' | 'surveyed';
+  /** The drawing tool's own undo/redo stacks. */
+  canUndo: boolean;
+  canRedo: boolean;
+  /** A request to the map: undo, redo, or load `draft` into the drawing tool (counter: repeats run again). */
+  command: { kind: 'undo' | 'redo' | 'load'; n: number } | null;
+}
+
+/** Where the journal is kept: loading, in the browser's storage, or only in memory (storage unavailable or full). */
+export type JournalState = 'loading' | 'stored' | 'memory';
+
+export interface EditSlice {
+  /** The bundled clusters as loaded and checked; `clusters` is this with the journal applied. */
+  baseClusters: ClusterCollection | null;
+  /** Every change and revert, in order (the truth of the edits). */
+  journal: JournalRecord[];
+  journalState: JournalState;
+  /** Ids of journal records not (yet) in the browser's storage. */
+  unsaved: string[];
+  /** Changes that could not be applied (e.g. a cluster no longer in the bundled data). */
+  applyProblems: ApplyProblem[];
+  /** Ids of the clusters an active change touched. */
+  editedIds: ReadonlySet<string>;
+  editor: EditorState | null;
+  /** Replaces the journal (as restored from storage). */
+  setJournal(records: JournalRecord[], state: JournalState): void;
+  /** Appends records (made here or arrived from another tab); ids already present are skipped. */
+  addRecords(records: readonly JournalRecord[]): void;
+  setJournalState(state: JournalState): void;
+  markUnsaved(ids: readonly string[], unsaved: boolean): void;
+  openEditor(id: string | null): void;
+  closeEditor(): void;
+  patchEditor(patch: Partial<Omit<EditorState, 'command'>>): void;
+  editorCommand(kind: 'undo' | 'redo' | 'load'): void;
+}
+
+export type Store = DataSlice & FilterSlice & SelectionSlice & ViewSlice & ProximitySlice & EditSlice;
