@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { OUTSIDE_COLOR, STATUS_COLOR, VILLAGE_COLOR, WWTP_COLOR, ZONE_COLOR } from '../map/palette';
+import { OUTLINE, OUTSIDE_COLOR, STATUS_COLOR, VILLAGE_COLOR, WWTP_COLOR, ZONE_COLOR } from '../map/palette';
 import { STATUSES, WWTP_STATES } from '../geo/types';
 import { t, type MessageKey } from './i18n';
 import { useStore } from './use_store';
@@ -12,6 +12,34 @@ function Swatch({ fill, stroke, dashed, round }: { fill: string; stroke: string;
       ) : (
         <rect x="2" y="2" width="22" height="12" fill={fill} stroke={stroke} stroke-width="2.5" stroke-dasharray={dashed ? '4 3' : undefined} />
       )}
+    </svg>
+  );
+}
+
+/** Width of a cluster outline in the legend (px); the map's patterns are in multiples of it. */
+const OUTLINE_PX = 2.5;
+
+/**
+ * A cluster footprint with its outline as the map draws it (the pattern of `OUTLINE`, at
+ * `OUTLINE_PX`): surveyed solid, traced a double line astride the edge, schematic dashed.
+ */
+function OutlineSwatch({ kind }: { kind: 'surveyed' | 'traced' | 'schematic' }) {
+  const box = (inset: number) => ({ x: 3 - inset, y: 3 - inset, width: 20 + 2 * inset, height: 10 + 2 * inset });
+  if (kind === 'traced') {
+    const line = OUTLINE.tracedLine * OUTLINE_PX;
+    const off = (OUTLINE.tracedGap * OUTLINE_PX + line) / 2;
+    return (
+      <svg width="26" height="16" aria-hidden="true" data-outline={kind}>
+        <rect {...box(0)} fill="#ddd" />
+        <rect {...box(off)} fill="none" stroke="#333" stroke-width={line} />
+        <rect {...box(-off)} fill="none" stroke="#333" stroke-width={line} />
+      </svg>
+    );
+  }
+  const dash = kind === 'schematic' ? OUTLINE.schematicDash.map((d) => d * OUTLINE_PX).join(' ') : undefined;
+  return (
+    <svg width="26" height="16" aria-hidden="true" data-outline={kind}>
+      <rect {...box(0)} fill="#ddd" stroke="#333" stroke-width={OUTLINE_PX} stroke-dasharray={dash} />
     </svg>
   );
 }
@@ -43,8 +71,9 @@ export function Legend() {
             </div>
           ))}
           <h3>{t(lang, 'legend.geometry')}</h3>
-          <div class="row"><Swatch fill="#ddd" stroke="#333" />{t(lang, 'legend.surveyed')}</div>
-          <div class="row"><Swatch fill="#ddd" stroke="#333" dashed />{t(lang, 'legend.schematic')}</div>
+          <div class="row"><OutlineSwatch kind="surveyed" />{t(lang, 'legend.surveyed')}</div>
+          <div class="row"><OutlineSwatch kind="traced" />{t(lang, 'legend.traced')}</div>
+          <div class="row"><OutlineSwatch kind="schematic" />{t(lang, 'legend.schematic')}</div>
           <div class="row"><Swatch fill="#fff" stroke="#555" round />{t(lang, 'legend.point')}</div>
           <div class="row"><Swatch fill={STATUS_COLOR.operating} stroke={WWTP_COLOR.unknown} round />{t(lang, 'legend.dot')}</div>
           <div class="row"><Swatch fill={`${ZONE_COLOR}33`} stroke={ZONE_COLOR} dashed />{t(lang, 'legend.zone')}</div>

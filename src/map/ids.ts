@@ -23,6 +23,7 @@ export const LYR = {
   zoneLine: 'zone-line',
   clusterFill: 'cluster-fill',
   clusterLineSurveyed: 'cluster-line-surveyed',
+  clusterLineTraced: 'cluster-line-traced',
   clusterLineSchematic: 'cluster-line-schematic',
   clusterHighlight: 'cluster-highlight',
   clusterDot: 'cluster-dot',

@@ -27,5 +27,23 @@ export const HIGHLIGHT_COLOR = '#000000';
 export const AREA_COLOR = '#0b5cad';
 export const IMPORTED_COLOR = '#111111';
 export const PROX_COLOR = '#000000';
+/**
+ * Cluster outlines by how the footprint was obtained, shared by the map style and the legend
+ * so the two draw the same pattern. Dash, line and gap lengths are in outline widths (the unit
+ * of MapLibre's `line-dasharray`).
+ */
+export const OUTLINE = {
+  /** Width by zoom (`[zoom, px]` stops): surveyed and source-coordinates footprints draw one solid line of it. */
+  width: [
+    [9, 1.5],
+    [14, 3.5],
+  ],
+  /** Traced footprints: two thin solid lines, each `tracedLine` widths, `tracedGap` widths apart. */
+  tracedLine: 0.5,
+  tracedGap: 0.7,
+  /** Schematic footprints: dashes and gaps. */
+  schematicDash: [2, 1.5],
+} as const;
+
 /** Map background: everything outside the province (no land/sea data is bundled for it). */
 export const OUTSIDE_COLOR = '#dfe6ea';

@@ -2,7 +2,7 @@ import type { ExpressionSpecification, LayerSpecification, SourceSpecification, 
 import { FONT_BOLD, FONT_REGULAR, LYR, SRC } from './ids';
 import { TILE_LAYERS, TILE_MAXZOOM } from '../geo/tiles/cluster_tiles_spec';
 import { CONTEXT_KEY, CONTEXT_PART, type ContextPart } from '../geo/tiles/map_context';
-import { AREA_COLOR, HIGHLIGHT_COLOR, IMPORTED_COLOR, PROX_COLOR, STATUS_COLOR, VILLAGE_COLOR, WWTP_COLOR, ZONE_COLOR } from './palette';
+import { AREA_COLOR, HIGHLIGHT_COLOR, IMPORTED_COLOR, OUTLINE, PROX_COLOR, STATUS_COLOR, VILLAGE_COLOR, WWTP_COLOR, ZONE_COLOR } from './palette';
 
 const empty = (): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features: [] });
 const vis = (on: boolean): 'visible' | 'none' => (on ? 'visible' : 'none');
@@ -11,7 +11,12 @@ function matchColor(prop: string, table: Record<string, string>, fallback: strin
   return ['match', ['get', prop], ...Object.entries(table).flat(), fallback] as unknown as ExpressionSpecification;
 }
 
-const SCHEMATIC: ExpressionSpecification = ['!=', ['get', 'geometry_quality'], 'surveyed'];
+/** Footprints from coordinates: a surveyed boundary, or a polygon a source gave as coordinates. */
+const SURVEYED: ExpressionSpecification = ['match', ['get', 'geometry_quality'], ['surveyed', 'source-coordinates'], true, false];
+/** Footprints drawn by hand over imagery or from a boundary description. */
+const TRACED: ExpressionSpecification = ['==', ['get', 'geometry_quality'], 'traced'];
+/** Everything else is schematic (the `schematic-*` squares, and any quality the map does not know). */
+const SCHEMATIC: ExpressionSpecification = ['!', ['any', SURVEYED, TRACED]];
 const IS_POINT: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
 const POLYGONS: ExpressionSpecification = ['!', IS_POINT];
 const SELECTED: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
@@ -19,7 +24,9 @@ const FOCUSED: ExpressionSpecification = ['boolean', ['feature-state', 'focused'
 /** Filtered out: hidden through feature state, so a filter change repaints without re-tiling. */
 const HIDDEN: ExpressionSpecification = ['boolean', ['feature-state', 'hidden'], false];
 const SHOWN_OPACITY: ExpressionSpecification = ['case', HIDDEN, 0, 1];
-const OUTLINE_WIDTH: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'], 9, 1.5, 14, 3.5];
+/** An outline width by zoom: `OUTLINE.width` times `k`. */
+const outlineWidth = (k = 1): ExpressionSpecification =>
+  ['interpolate', ['linear'], ['zoom'], ...OUTLINE.width.flatMap(([z, w]) => [z, w * k])] as unknown as ExpressionSpecification;
 /** The context source's features from one of its files (see src/geo/tiles/map_context.ts). */
 const part = (k: ContextPart): ExpressionSpecification => ['==', ['get', CONTEXT_KEY], CONTEXT_PART[k]];
 
@@ -152,15 +159,28 @@ export function buildStyle(assetBase: string, init: MapInit): StyleSpecification
         id: LYR.clusterLineSurveyed,
         type: 'line',
         source: SRC.clusters,
-        filter: ['all', POLYGONS, ['!', SCHEMATIC]],
-        paint: { 'line-color': wwtpColor, 'line-width': OUTLINE_WIDTH, 'line-opacity': SHOWN_OPACITY },
+        filter: ['all', POLYGONS, SURVEYED],
+        paint: { 'line-color': wwtpColor, 'line-width': outlineWidth(), 'line-opacity': SHOWN_OPACITY },
+      },
+      {
+        // A double line: solid like a surveyed boundary, never mistaken for the schematic dash.
+        id: LYR.clusterLineTraced,
+        type: 'line',
+        source: SRC.clusters,
+        filter: ['all', POLYGONS, TRACED],
+        paint: {
+          'line-color': wwtpColor,
+          'line-width': outlineWidth(OUTLINE.tracedLine),
+          'line-gap-width': outlineWidth(OUTLINE.tracedGap),
+          'line-opacity': SHOWN_OPACITY,
+        },
       },
       {
         id: LYR.clusterLineSchematic,
         type: 'line',
         source: SRC.clusters,
         filter: ['all', POLYGONS, SCHEMATIC],
-        paint: { 'line-color': wwtpColor, 'line-width': OUTLINE_WIDTH, 'line-dasharray': [2, 1.5], 'line-opacity': SHOWN_OPACITY },
+        paint: { 'line-color': wwtpColor, 'line-width': outlineWidth(), 'line-dasharray': [...OUTLINE.schematicDash], 'line-opacity': SHOWN_OPACITY },
       },
       {
         // Only the selected and focused clusters are in this source (an overlay, hidden while

@@ -4,6 +4,7 @@ import { featureFilter } from '@maplibre/maplibre-gl-style-spec';
 import { buildStyle, clusterLayerOn, clusterSources, FIRST_STAGE_SOURCES, isClusterLayer, isOverlay, OVERLAY_SOURCES, splitStyle } from '../../../src/map/style';
 import { LYR, SRC } from '../../../src/map/ids';
 import { GEOMETRY_QUALITIES } from '../../../src/geo/types';
+import { OUTLINE } from '../../../src/map/palette';
 import { CONTEXT_KEY, CONTEXT_PART } from '../../../src/geo/tiles/map_context';
 
 const init = {
@@ -119,23 +120,58 @@ describe('cluster outlines', () => {
     const at = style.layers.findIndex((l) => l.id === id);
     return featureFilter((style.layers[at] as LayerSpecification & { filter: FilterSpecification }).filter, `layers[${at}].filter`);
   };
-  const surveyed = filterOf(LYR.clusterLineSurveyed);
-  const schematic = filterOf(LYR.clusterLineSchematic);
+  const OUTLINES = { surveyed: LYR.clusterLineSurveyed, traced: LYR.clusterLineTraced, schematic: LYR.clusterLineSchematic } as const;
+  const filters = Object.entries(OUTLINES).map(([kind, id]) => [kind, filterOf(id)] as const);
   const feature = (type: 1 | 3, quality: string | undefined) => ({ type, properties: quality === undefined ? {} : { geometry_quality: quality } });
   const at = { zoom: 10 };
+  /** The outline layers that draw a feature. */
+  const drawnBy = (type: 1 | 3, quality: string | undefined) => filters.filter(([, f]) => f.filter(at, feature(type, quality))).map(([kind]) => kind);
+  const paint = (id: string) => (style.layers.find((l) => l.id === id) as { paint: Record<string, unknown> }).paint;
 
   it('each polygon is in exactly one outline layer (its own bucket), by its geometry quality', () => {
-    expect([surveyed.filter(at, feature(3, 'surveyed')), schematic.filter(at, feature(3, 'surveyed'))]).toEqual([true, false]);
-    for (const q of [...GEOMETRY_QUALITIES.filter((x) => x !== 'surveyed'), undefined]) {
-      expect([surveyed.filter(at, feature(3, q)), schematic.filter(at, feature(3, q))], String(q)).toEqual([false, true]);
-    }
+    const expected: Record<string, keyof typeof OUTLINES> = {
+      surveyed: 'surveyed',
+      'source-coordinates': 'surveyed',
+      traced: 'traced',
+      'schematic-commune': 'schematic',
+      'schematic-district': 'schematic',
+      // (a polygon should never carry a point quality; if one does, it is not drawn as a boundary)
+      'point-commune': 'schematic',
+      'point-district': 'schematic',
+    };
+    expect(Object.keys(expected).sort()).toEqual([...GEOMETRY_QUALITIES].sort());
+    for (const q of GEOMETRY_QUALITIES) expect(drawnBy(3, q), q).toEqual([expected[q]]);
+    expect(drawnBy(3, undefined)).toEqual(['schematic']);
+    expect(drawnBy(3, 'made-up')).toEqual(['schematic']);
   });
 
-  it('draws no outline for point features, and only the schematic one dashed', () => {
-    expect([surveyed.filter(at, feature(1, 'surveyed')), schematic.filter(at, feature(1, 'schematic'))]).toEqual([false, false]);
-    const paint = (id: string) => (style.layers.find((l) => l.id === id) as { paint: Record<string, unknown> }).paint;
-    expect(paint(LYR.clusterLineSchematic)['line-dasharray']).toBeDefined();
+  it('draws no outline for point features', () => {
+    for (const q of [...GEOMETRY_QUALITIES, undefined]) expect(drawnBy(1, q), String(q)).toEqual([]);
+  });
+
+  it('surveyed solid, traced a double line, schematic dashed, with the palette\'s pattern', () => {
     expect(paint(LYR.clusterLineSurveyed)['line-dasharray']).toBeUndefined();
+    expect(paint(LYR.clusterLineSurveyed)['line-gap-width']).toBeUndefined();
+    expect(paint(LYR.clusterLineTraced)['line-dasharray']).toBeUndefined();
+    expect(paint(LYR.clusterLineTraced)['line-gap-width']).toBeDefined();
+    expect(paint(LYR.clusterLineSchematic)['line-dasharray']).toEqual([...OUTLINE.schematicDash]);
+    expect(paint(LYR.clusterLineSchematic)['line-gap-width']).toBeUndefined();
+    // widths by zoom: the traced lines are thinner than the surveyed one, and the pair with its gap wider
+    const width = (v: unknown) => (v as number[]).slice(3).filter((_, i) => i % 2 === 1);
+    const solid = width(paint(LYR.clusterLineSurveyed)['line-width']);
+    const line = width(paint(LYR.clusterLineTraced)['line-width']);
+    const gap = width(paint(LYR.clusterLineTraced)['line-gap-width']);
+    expect(solid).toEqual(OUTLINE.width.map(([, w]) => w));
+    solid.forEach((w, i) => {
+      expect(line[i]!).toBeLessThan(w);
+      expect(2 * line[i]! + gap[i]!).toBeGreaterThan(w);
+    });
+  });
+
+  it('the three outlines sit together between the cluster fill and the highlight', () => {
+    const ids = style.layers.map((l) => l.id);
+    const i = ids.indexOf(LYR.clusterFill);
+    expect(ids.slice(i, i + 5)).toEqual([LYR.clusterFill, LYR.clusterLineSurveyed, LYR.clusterLineTraced, LYR.clusterLineSchematic, LYR.clusterHighlight]);
   });
 });
 
