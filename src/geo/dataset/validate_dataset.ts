@@ -7,7 +7,7 @@
 import gjv from 'geojson-validation';
 import { area, booleanClockwise, booleanPointInPolygon, kinks, pointToPolygonDistance } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
-import { EX_PROVINCES, GEOMETRY_QUALITIES, STATUSES, WWTP_STATES } from '../types';
+import { EX_PROVINCES, GEOMETRY_QUALITIES, STATUSES, WWTP_STATES, type ClusterProps, type GeometryQuality, type VillageProps, type ZoneProps } from '../types';
 
 /** One problem found in a dataset file. */
 export interface ValidationError {
@@ -34,45 +34,54 @@ export interface ValidateOptions {
 }
 
 type Kind =
-  | 'string' | 'string?' | 'number?' | 'int?' | 'string[]' | 'urls' | 'date'
+  | 'string' | 'string?' | 'number?' | 'int?' | 'string[]' | 'urls' | 'date' | 'date?'
   | readonly string[];
 
-type Schema = Record<string, { kind: Kind; required: boolean }>;
+interface Rule { kind: Kind; required: boolean }
+type Schema = Record<string, Rule>;
+/** A schema that lists every property of `P`, no more (a field added to the interface must be added here). */
+type SchemaOf<P> = { [K in keyof Required<P>]: Rule };
 
 const req = (kind: Kind) => ({ kind, required: true });
 const opt = (kind: Kind) => ({ kind, required: false });
 
-const CLUSTER_SCHEMA: Schema = {
+const CLUSTER_SCHEMA = {
   id: req('string'), name: req('string'), ex_province: req(EX_PROVINCES), old_district: req('string?'),
   communes: req('string[]'), new_commune: req('string?'), planned_area_ha: req('number?'), status: req(STATUSES),
   wwtp: req(WWTP_STATES), occupancy_pct: req('number?'), projects: req('int?'), workers: req('int?'),
   model: req('string?'), industries: req('string?'), decision: req('string?'), sources: req('urls'), as_of: req('date'),
   geometry_quality: req(GEOMETRY_QUALITIES), notes: opt('string?'), reported_conflicts: opt('string?'),
-  location_basis: opt(['source', 'name-inferred']), established_year: opt('int?'),
-};
-const ZONE_SCHEMA: Schema = {
+  location_basis: opt(['source', 'name-inferred']), established_year: opt('int?'), decision_date: opt('date?'),
+  investor: opt('string?'), geometry_source: opt('string?'), geometry_as_of: opt('date?'),
+} satisfies SchemaOf<ClusterProps>;
+const ZONE_SCHEMA = {
   id: req('string'), name: req('string'), ex_province: req(EX_PROVINCES), old_district: req('string?'),
   communes: req('string[]'), new_commune: req('string?'), area_ha: req('number?'), status: req(STATUSES),
   sources: req('urls'), as_of: req('date'), geometry_quality: req(GEOMETRY_QUALITIES), notes: opt('string?'),
   reported_conflicts: opt('string?'), location_basis: opt(['source', 'name-inferred']),
-};
-const VILLAGE_SCHEMA: Schema = {
+} satisfies SchemaOf<ZoneProps>;
+const VILLAGE_SCHEMA = {
   id: req('string'), name: req('string'), craft: req('string?'), ex_province: req(EX_PROVINCES),
   old_district: req('string?'), old_commune: req('string?'), new_commune: req('string?'), recognised: req(['yes', 'unknown']),
   sources: req('urls'), as_of: req('date'), geometry_quality: req(GEOMETRY_QUALITIES), notes: opt('string?'),
   location_basis: opt(['source', 'name-inferred']),
-};
+} satisfies SchemaOf<VillageProps>;
 
 interface Layer {
   schema: Schema;
   geometryTypes: readonly string[];
   /** Property holding the area the schematic footprint must match. */
   areaField: string | null;
+  /** The layer records where a traced or surveyed footprint comes from (`geometry_source`, `geometry_as_of`). */
+  footprintSource: boolean;
 }
 
-const CLUSTERS: Layer = { schema: CLUSTER_SCHEMA, geometryTypes: ['Polygon', 'MultiPolygon', 'Point'], areaField: 'planned_area_ha' };
-const ZONES: Layer = { schema: ZONE_SCHEMA, geometryTypes: ['Polygon', 'MultiPolygon', 'Point'], areaField: 'area_ha' };
-const VILLAGES: Layer = { schema: VILLAGE_SCHEMA, geometryTypes: ['Point'], areaField: null };
+const CLUSTERS: Layer = { schema: CLUSTER_SCHEMA, geometryTypes: ['Polygon', 'MultiPolygon', 'Point'], areaField: 'planned_area_ha', footprintSource: true };
+const ZONES: Layer = { schema: ZONE_SCHEMA, geometryTypes: ['Polygon', 'MultiPolygon', 'Point'], areaField: 'area_ha', footprintSource: false };
+const VILLAGES: Layer = { schema: VILLAGE_SCHEMA, geometryTypes: ['Point'], areaField: null, footprintSource: false };
+
+/** Footprints drawn from real evidence (coordinates, imagery, a boundary description), not placed schematically. */
+const FOOTPRINT_QUALITIES: readonly GeometryQuality[] = ['surveyed', 'traced'];
 
 /**
  * Validate `clusters.geojson` against ClusterProps and the geometry rules.
@@ -178,7 +187,9 @@ function checkKind(v: unknown, kind: Kind): string | null {
     case 'string[]':
       return Array.isArray(v) && v.every((s) => typeof s === 'string') ? null : `must be an array of strings; got ${describe(v)}`;
     case 'date':
-      return typeof v === 'string' && /^\d{4}(-[01]\d(-[0-3]\d)?)?$/.test(v) ? null : `must be an ISO date YYYY, YYYY-MM or YYYY-MM-DD; got ${describe(v)}`;
+      return isIsoDate(v) ? null : `must be an ISO date YYYY, YYYY-MM or YYYY-MM-DD; got ${describe(v)}`;
+    case 'date?':
+      return v === null || isIsoDate(v) ? null : `must be an ISO date YYYY, YYYY-MM or YYYY-MM-DD, or null; got ${describe(v)}`;
     case 'urls': {
       if (!Array.isArray(v) || v.length === 0) return `must list at least one source URL; got ${describe(v)}`;
       const bad = v.filter((u) => !isHttpUrl(u));
@@ -187,6 +198,10 @@ function checkKind(v: unknown, kind: Kind): string | null {
     default:
       return null;
   }
+}
+
+function isIsoDate(v: unknown): boolean {
+  return typeof v === 'string' && /^\d{4}(-[01]\d(-[0-3]\d)?)?$/.test(v);
 }
 
 function isHttpUrl(u: unknown): boolean {
@@ -270,6 +285,7 @@ function validateLayer(fc: unknown, opts: ValidateOptions, layer: Layer): Valida
       return;
     }
     const q = typeof props.geometry_quality === 'string' ? props.geometry_quality : '';
+    if (layer.footprintSource) checkFootprintSource(props, q, g.type, fid);
     if (g.type === 'Point') {
       if (q.startsWith('schematic')) err(fid, 'geometry_quality', `${q} requires a polygon footprint; got a Point`);
       checkPoint(g.coordinates as Position, fid);
@@ -316,6 +332,23 @@ function validateLayer(fc: unknown, opts: ValidateOptions, layer: Layer): Valida
     }
   });
   return errors;
+
+  /** A traced or surveyed footprint says where it comes from and when; no other geometry claims a footprint source. */
+  function checkFootprintSource(props: Record<string, unknown>, q: string, type: string, fid: string | null): void {
+    if ((FOOTPRINT_QUALITIES as readonly string[]).includes(q)) {
+      if (type === 'Point') err(fid, 'geometry_quality', `${q} requires a polygon footprint; got a Point`);
+      // (a value of the wrong type is the schema's error)
+      const missing = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+      if (missing(props.geometry_source)) {
+        err(fid, 'geometry_source', `a ${q} footprint must name its source (URL or document reference); got ${describe(props.geometry_source)}`);
+      }
+      if (missing(props.geometry_as_of)) err(fid, 'geometry_as_of', `a ${q} footprint must give the ISO date of its source; got ${describe(props.geometry_as_of)}`);
+      return;
+    }
+    for (const key of ['geometry_source', 'geometry_as_of']) {
+      if (props[key] !== undefined && props[key] !== null) err(fid, key, `only a traced or surveyed footprint has a ${key}; got ${describe(props[key])} with ${q || 'no geometry_quality'}`);
+    }
+  }
 
   function checkPoint(p: Position, fid: string | null): void {
     const [lon, lat] = p;

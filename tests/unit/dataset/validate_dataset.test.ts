@@ -52,6 +52,16 @@ describe('validate_dataset details', () => {
     const errs = validateClusters(withProps({ geometry_quality: 'point-commune' }), { fileName: 'f', provinceOutline });
     expect(errs.some((e) => e.field === 'geometry_quality')).toBe(true);
   });
+  it('accepts the optional fields of the interface: investor, decision_date, geometry_source, geometry_as_of (null when unknown)', () => {
+    const filled = { investor: 'Công ty CP Hạ tầng X', decision_date: '2020-03-16' };
+    const empty = { investor: null, decision_date: null, geometry_source: null, geometry_as_of: null };
+    expect(validateClusters(withProps(filled), { fileName: 'f', provinceOutline }).map(formatError)).toEqual([]);
+    expect(validateClusters(withProps(empty), { fileName: 'f', provinceOutline }).map(formatError)).toEqual([]);
+  });
+  it('rejects a decision_date that is not an ISO date', () => {
+    const errs = validateClusters(withProps({ decision_date: '16/3/2020' }), { fileName: 'f', provinceOutline });
+    expect(errs.map((e) => e.field)).toEqual(['decision_date']);
+  });
   it('rejects properties not in the interface', () => {
     const errs = validateClusters(withProps({ colour: 'red' }), { fileName: 'f', provinceOutline });
     expect(errs.some((e) => e.field === 'colour')).toBe(true);
@@ -71,5 +81,36 @@ describe('validate_dataset details', () => {
     const before = JSON.stringify(frozen);
     validateClusters(Object.freeze(frozen), { fileName: 'f', provinceOutline });
     expect(JSON.stringify(frozen)).toBe(before);
+  });
+});
+
+describe('traced and surveyed footprints', () => {
+  const good = fixture('valid.geojson') as { type: string; features: { properties: Record<string, unknown>; geometry: unknown }[] };
+  const polygon = good.features[0]!;
+  const point = good.features[1]!;
+  const one = (f: (typeof good.features)[number], patch: Record<string, unknown>) =>
+    validateClusters({ ...good, features: [{ ...f, properties: { ...f.properties, ...patch } }] }, { fileName: 'f', provinceOutline });
+  const SOURCED = { geometry_source: 'QĐ 512/QĐ-UBND ngày 16/3/2020', geometry_as_of: '2020-03-16' };
+
+  for (const q of ['traced', 'surveyed']) {
+    it(`accepts a ${q} polygon with its source and date, whatever its area (it is not a schematic square)`, () => {
+      expect(one(polygon, { geometry_quality: q, ...SOURCED, planned_area_ha: 55 }).map(formatError)).toEqual([]);
+    });
+    it(`rejects a ${q} footprint without geometry_source, or without geometry_as_of`, () => {
+      const noSource = one(polygon, { geometry_quality: q, geometry_as_of: '2020-03-16' });
+      expect(noSource.map((e) => e.field)).toEqual(['geometry_source']);
+      expect(noSource[0]?.reason).toMatch(/must name its source/);
+      expect(one(polygon, { geometry_quality: q, ...SOURCED, geometry_source: '  ' }).map((e) => e.field)).toEqual(['geometry_source']);
+      expect(one(polygon, { geometry_quality: q, geometry_source: SOURCED.geometry_source }).map((e) => e.field)).toEqual(['geometry_as_of']);
+      expect(one(polygon, { geometry_quality: q, ...SOURCED, geometry_as_of: 'March 2020' }).map((e) => e.field)).toEqual(['geometry_as_of']);
+    });
+    it(`rejects a ${q} Point (a footprint is a polygon)`, () => {
+      expect(one(point, { geometry_quality: q, ...SOURCED }).map((e) => e.field)).toEqual(['geometry_quality']);
+    });
+  }
+
+  it('rejects a footprint source on a schematic or point geometry', () => {
+    expect(one(polygon, { geometry_source: 'https://example.org/map' }).map((e) => e.field)).toEqual(['geometry_source']);
+    expect(one(point, { geometry_as_of: '2020' }).map((e) => e.field)).toEqual(['geometry_as_of']);
   });
 });
