@@ -17,6 +17,7 @@ import { dissolve, finish } from './boundaries';
 import { matchCommune, matchDistrict } from '../../src/geo/dataset/match_commune';
 import { schematicFootprint } from '../../src/geo/dataset/schematic_footprint';
 import { reconcile, reconciliationMarkdown, type ReportedFigures } from '../../src/geo/dataset/reconcile';
+import { applyFootprints } from './footprints';
 import { EX_PROVINCES, type ClusterProps, type ExProvince, type GeometryQuality, type LocationBasis, type VillageProps, type ZoneProps } from '../../src/geo/types';
 
 type Poly = Feature<Polygon | MultiPolygon>;
@@ -213,9 +214,18 @@ const clusterPending = pendingFrom<ClusterProps>(clusterRows, 'clusters', (r, lo
   status: r.status as ClusterProps['status'], wwtp: (r.wwtp || 'unknown') as ClusterProps['wwtp'],
   occupancy_pct: num(r.occupancy_pct), projects: num(r.projects), workers: num(r.workers), model: str(r.model),
   industries: str(r.industries), decision: str(r.decision), sources: urls(r.sources), as_of: r.as_of ?? '',
-  geometry_quality: 'point-commune', notes: str(r.notes), reported_conflicts: str(r.conflicts),
-  location_basis: basis(r.location_basis), established_year: num(r.established_year),
+  geometry_quality: 'point-commune', geometry_source: null, geometry_as_of: null, notes: str(r.notes),
+  reported_conflicts: str(r.conflicts), location_basis: basis(r.location_basis), established_year: num(r.established_year),
 }));
+
+// Reviewed footprints (traced or surveyed) replace the schematic geometry; the schematic
+// squares placed below keep clear of them.
+const footprints = applyFootprints(
+  clusterPending.map((p) => p.props),
+  JSON.parse(readFileSync(resolve(GEODATA, 'sources/footprints.geojson'), 'utf8')),
+  { provinceOutline: province, fileName: 'sources/footprints.geojson' },
+);
+for (const f of footprints.values()) placed.push(turfBbox(f));
 
 const zonePending = pendingFrom<ZoneProps>(zoneRows, 'industrial_zones', (r, loc) => ({
   id: r.id ?? '', name: r.name ?? '', ex_province: r.ex_province as ExProvince,
@@ -250,7 +260,7 @@ function geometryFor<P extends AnyProps>(p: Pending<P>): Feature<Polygon | Point
 // clusters first (they must sit inside their commune), bigger first, then by id: deterministic
 const byAreaThenId = <P extends AnyProps>(a: Pending<P>, b: Pending<P>): number =>
   (b.area ?? 0) - (a.area ?? 0) || (a.props.id < b.props.id ? -1 : 1);
-const clusterFeatures = [...clusterPending].sort(byAreaThenId).map(geometryFor);
+const clusterFeatures: Feature<Polygon | MultiPolygon | Point, ClusterProps>[] = [...clusterPending].sort(byAreaThenId).map((p) => footprints.get(p.props.id) ?? geometryFor(p));
 const zoneFeatures = [...zonePending].sort(byAreaThenId).map(geometryFor);
 const order = (ids: string[]) => (a: Feature, b: Feature): number =>
   ids.indexOf(String((a.properties as { id: string }).id)) - ids.indexOf(String((b.properties as { id: string }).id));
@@ -301,7 +311,7 @@ function countsTable(): string {
 
 function qualityTable(): string {
   const all = [...clusterFeatures.map((f) => ['clusters', f] as const), ...zoneFeatures.map((f) => ['industrial_zones', f] as const), ...villageFeatures.map((f) => ['craft_villages', f] as const)];
-  const keys = ['schematic-commune', 'schematic-district', 'point-commune', 'point-district', 'source-coordinates', 'surveyed'];
+  const keys = ['schematic-commune', 'schematic-district', 'point-commune', 'point-district', 'source-coordinates', 'traced', 'surveyed'];
   const lines = [`| file | ${keys.join(' | ')} | name-inferred location | footprint spills outside its commune/district |`, `|---|${keys.map(() => '---').join('|')}|---|---|`];
   for (const file of ['clusters', 'industrial_zones', 'craft_villages']) {
     const fs = all.filter(([f]) => f === file).map(([, f]) => f.properties as AnyProps | VillageProps);
