@@ -112,14 +112,14 @@ function offline(): Plugin {
   };
 }
 
-/** No inline script; map tiles only from OpenStreetMap when the planner turns the online basemap on. */
+/** No inline script; map tiles only from OpenStreetMap or EOX (satellite imagery) when the planner turns an online basemap on. */
 const CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "worker-src 'self' blob:",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob: https://tile.openstreetmap.org",
-  "connect-src 'self' https://tile.openstreetmap.org",
+  "img-src 'self' data: blob: https://tile.openstreetmap.org https://tiles.maps.eox.at",
+  "connect-src 'self' https://tile.openstreetmap.org https://tiles.maps.eox.at",
   "font-src 'self' data:",
   "object-src 'none'",
   "base-uri 'self'",

@@ -4,7 +4,7 @@ import { NO_MODEL } from '../geo/dataset/filter_clusters';
 import { formatHa, formatNumber } from '../geo/format';
 import { EX_PROVINCES, STATUSES, WWTP_STATES } from '../geo/types';
 import { selectFilteredIds, selectFilteredStats } from '../store/selectors';
-import type { PanelId } from '../store/types';
+import type { Basemap, PanelId } from '../store/types';
 import { t, type MessageKey } from './i18n';
 import { Reconcile } from './Reconcile';
 import { ProximityPanel } from './ProximityPanel';
@@ -39,6 +39,10 @@ function Facet<V extends string>(props: {
     </fieldset>
   );
 }
+
+/** The map's backgrounds, offline first; the online ones show under the bundled land. */
+const BASEMAPS: readonly Basemap[] = ['bundled', 'osm', 'imagery'];
+const BASEMAP_TESTID: Record<Basemap, string> = { bundled: 'basemap-bundled', osm: 'layer-osm', imagery: 'basemap-imagery' };
 
 function FilterPanel() {
   const store = useAppStoreApi();
@@ -112,8 +116,17 @@ function FilterPanel() {
         <legend>{t(lang, 'layers.title')}</legend>
         <label><input type="checkbox" checked={showZones} onChange={(e) => s.setLayer('zones', e.currentTarget.checked)} data-testid="layer-zones" />{t(lang, 'layers.zones')}</label>
         <label><input type="checkbox" checked={showVillages} onChange={(e) => s.setLayer('villages', e.currentTarget.checked)} data-testid="layer-villages" />{t(lang, 'layers.villages')}</label>
-        <label><input type="checkbox" checked={basemap === 'osm'} onChange={(e) => s.setBasemap(e.currentTarget.checked ? 'osm' : 'bundled')} data-testid="layer-osm" />{t(lang, 'layers.osm')}</label>
         <button type="button" onClick={() => s.requestFit()}>{t(lang, 'layers.fit')}</button>
+      </fieldset>
+      <fieldset class="facet basemap" data-testid="basemap">
+        <legend>{t(lang, 'basemap.title')}</legend>
+        {BASEMAPS.map((b) => (
+          <label key={b}>
+            <input type="radio" name="basemap" value={b} checked={basemap === b} onChange={() => s.setBasemap(b)} data-testid={BASEMAP_TESTID[b]} />
+            {t(lang, `basemap.${b}`)}
+          </label>
+        ))}
+        {basemap !== 'bundled' && <p class="hint">{t(lang, `basemap.${basemap}Hint`)}</p>}
       </fieldset>
     </div>
   );

@@ -8,6 +8,8 @@ export const SRC = {
   highlight: 'highlight',
   villages: 'villages',
   osm: 'osm',
+  /** Satellite imagery (Sentinel-2 cloudless 2016, EOX), online, off by default. */
+  imagery: 'imagery',
   areas: 'areas',
   imported: 'imported',
   prox: 'prox',
@@ -15,6 +17,7 @@ export const SRC = {
 
 /** Layer ids, bottom to top. */
 export const LYR = {
+  imagery: 'imagery-raster',
   osm: 'osm-raster',
   land: 'ex-province-fill',
   exProvinceLine: 'ex-province-line',

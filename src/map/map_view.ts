@@ -9,6 +9,7 @@ import type { DrawMode, DrawTool } from './draw_tool';
 import { clusterAnchors } from '../geo/tiles/cluster_anchors';
 import { mapContext, type ContextPart } from '../geo/tiles/map_context';
 import type { ClusterCollection, VillageCollection } from '../geo/types';
+import type { Basemap } from '../store/types';
 import { CLUSTER_LAYERS, LYR, SRC } from './ids';
 import { skipInvisibleSky } from './sky';
 import { OUTSIDE_COLOR } from './palette';
@@ -465,9 +466,18 @@ export class MapView {
   }
 
   /** Shows or hides an optional layer group. */
-  setLayerVisible(group: keyof typeof LAYER_GROUPS, on: boolean): void {
+  setLayerVisible(group: 'zones' | 'villages', on: boolean): void {
     this.setVisibility(LAYER_GROUPS[group], on);
-    if (group === 'osm') this.map.setPaintProperty(LYR.land, 'fill-opacity', landOpacity(on));
+  }
+
+  /**
+   * Shows one online basemap under the bundled land, or none, with the land fill lighter over
+   * it. A basemap's tiles are requested only while it is shown.
+   */
+  setBasemap(basemap: Basemap): void {
+    this.setVisibility(LAYER_GROUPS.osm, basemap === 'osm');
+    this.setVisibility(LAYER_GROUPS.imagery, basemap === 'imagery');
+    this.map.setPaintProperty(LYR.land, 'fill-opacity', landOpacity(basemap !== 'bundled'));
   }
 
   /** Frames a feature collection (or the province when empty). */

@@ -1,5 +1,6 @@
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { FONT_BOLD, FONT_REGULAR, LYR, SRC } from './ids';
+import type { Basemap } from '../store/types';
 import { TILE_LAYERS, TILE_MAXZOOM } from '../geo/tiles/cluster_tiles_spec';
 import { CONTEXT_KEY, CONTEXT_PART, type ContextPart } from '../geo/tiles/map_context';
 import { AREA_COLOR, HIGHLIGHT_COLOR, IMPORTED_COLOR, OUTLINE, PROX_COLOR, STATUS_COLOR, VILLAGE_COLOR, WWTP_COLOR, ZONE_COLOR } from './palette';
@@ -34,6 +35,27 @@ const part = (k: ContextPart): ExpressionSpecification => ['==', ['get', CONTEXT
 export const BUNDLED_ATTRIBUTION =
   'Ranh giới / boundaries: censusVN2009 (MIT, © 2017 Marc Choisy) · Dữ liệu CCN: nguồn công khai (xem chi tiết)';
 
+/** Credit of the OpenStreetMap basemap, as OSM asks for it. */
+export const OSM_ATTRIBUTION = '© OpenStreetMap contributors';
+
+/**
+ * Credit of the satellite basemap as EOX asks for it (with its links, on-line): Sentinel-2
+ * cloudless 2016, CC BY 4.0 (see README, Licences). Its tropical tiles are from 2017 data.
+ */
+export const IMAGERY_ATTRIBUTION =
+  '<a href="https://s2maps.eu" target="_blank" rel="noopener">Sentinel-2 cloudless - https://s2maps.eu</a> by ' +
+  '<a href="https://eox.at" target="_blank" rel="noopener">EOX IT Services GmbH</a> (Contains modified Copernicus Sentinel data 2016 &amp; 2017)';
+
+/** The credit line of a basemap as plain text (for a map image), empty for none. */
+export function basemapCredit(basemap: Basemap): string {
+  if (basemap === 'osm') return OSM_ATTRIBUTION;
+  if (basemap === 'imagery') return 'Sentinel-2 cloudless - https://s2maps.eu by EOX IT Services GmbH (Contains modified Copernicus Sentinel data 2016 & 2017)';
+  return '';
+}
+
+/** Imagery tiles: the 2016 Sentinel-2 cloudless layer (10 m), Web Mercator, from EOX's WMTS. */
+const IMAGERY_TILES = 'https://tiles.maps.eox.at/wmts/1.0.0/s2cloudless_3857/default/g/{z}/{y}/{x}.jpg';
+
 /** Sources the map can load by URL itself (fetched and parsed in MapLibre's worker). */
 export type UrlSource = 'context' | 'villages';
 
@@ -49,6 +71,8 @@ export interface MapInit {
   showZones: boolean;
   showVillages: boolean;
   osm: boolean;
+  /** The satellite basemap is on (default off). */
+  imagery?: boolean;
 }
 
 /** Layers per optional group, switched through `visibility`. */
@@ -56,14 +80,16 @@ export const LAYER_GROUPS = {
   zones: [LYR.zoneFill, LYR.zoneLine, LYR.zoneLabel],
   villages: [LYR.villageDot],
   osm: [LYR.osm],
+  imagery: [LYR.imagery],
 } as const;
 
-/** Land fill opacity: lighter over the online basemap. */
-export const landOpacity = (osm: boolean): number => (osm ? 0.35 : 1);
+/** Land fill opacity: lighter over an online basemap (OpenStreetMap or imagery). */
+export const landOpacity = (online: boolean): number => (online ? 0.35 : 1);
 
 /**
  * The app's map style: everything bundled, nothing fetched from the network except
- * glyphs from the app's own origin. The optional OSM raster source is present but hidden.
+ * glyphs from the app's own origin. The optional online basemaps (OpenStreetMap, satellite
+ * imagery) are present but hidden unless `init` turns one on.
  * The bundled files are given by URL, so MapLibre's worker fetches, parses and tiles them
  * while the main thread starts the app; layer visibility is the initial one (a later
  * change of a layout property would reload the source's tiles).
@@ -84,7 +110,15 @@ export function buildStyle(assetBase: string, init: MapInit): StyleSpecification
         tiles: ['https://tile.openstreetmap.org/{z}/{x}/{y}.png'],
         tileSize: 256,
         maxzoom: 19,
-        attribution: '© OpenStreetMap contributors',
+        attribution: OSM_ATTRIBUTION,
+      },
+      [SRC.imagery]: {
+        type: 'raster',
+        tiles: [IMAGERY_TILES],
+        tileSize: 256,
+        // 10 m pixels: deeper zooms enlarge these tiles instead of asking for more.
+        maxzoom: 14,
+        attribution: IMAGERY_ATTRIBUTION,
       },
       // The worker loads sources in this order: the clusters first.
       ...clusterSources(init.clusterTiles ? { tiles: init.clusterTiles } : null),
@@ -99,6 +133,7 @@ export function buildStyle(assetBase: string, init: MapInit): StyleSpecification
     layers: [
       // No background layer: the map's container shows OUTSIDE_COLOR through the cleared
       // canvas, which saves a full-screen fill on every frame (see MapView).
+      { id: LYR.imagery, type: 'raster', source: SRC.imagery, layout: { visibility: vis(!!init.imagery) } },
       { id: LYR.osm, type: 'raster', source: SRC.osm, layout: { visibility: vis(init.osm) } },
       {
         id: LYR.land,
@@ -107,7 +142,7 @@ export function buildStyle(assetBase: string, init: MapInit): StyleSpecification
         filter: part('exProvinces'),
         paint: {
           'fill-color': ['match', ['get', 'id'], 'ha-nam', '#f7f4ec', 'nam-dinh', '#f3f6ee', '#f6f1f4'],
-          'fill-opacity': landOpacity(init.osm),
+          'fill-opacity': landOpacity(init.osm || !!init.imagery),
           // Fills whose edges a line layer draws anyway skip the antialiasing pass (one draw less per tile and frame).
           'fill-antialias': false,
         },
@@ -337,8 +372,8 @@ export const OVERLAY_SOURCES: ReadonlySet<string> = new Set([SRC.highlight, SRC.
 export const isOverlay = (l: LayerSpecification): l is LayerSpecification & { source: string } =>
   'source' in l && OVERLAY_SOURCES.has(l.source as string);
 
-/** Sources of the first frame: the clusters (tiles, or polygons and anchors), and the online basemap (off unless the planner turned it on). */
-export const FIRST_STAGE_SOURCES: ReadonlySet<string> = new Set([SRC.clusters, SRC.clusterAnchors, SRC.osm]);
+/** Sources of the first frame: the clusters (tiles, or polygons and anchors), and the online basemaps (off unless the planner turned one on). */
+export const FIRST_STAGE_SOURCES: ReadonlySet<string> = new Set([SRC.clusters, SRC.clusterAnchors, SRC.osm, SRC.imagery]);
 
 /** What a style adds after its first frame: sources, and layers with the layer each goes below. */
 export interface LaterStage {

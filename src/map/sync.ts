@@ -39,7 +39,7 @@ export function syncMapWithStore(store: AppStore, view: MapView): () => void {
     if (!p || s.tool !== p.tool) view.setDrawMode(s.tool === 'pan' ? null : s.tool);
     const overlay = selectProxOverlay(s);
     if (!p || overlay !== selectProxOverlay(p)) view.setProxOverlay(overlay);
-    if (!p || s.basemap !== p.basemap) view.setLayerVisible('osm', s.basemap === 'osm');
+    if (!p || s.basemap !== p.basemap) view.setBasemap(s.basemap);
     if (p && s.fitRequest !== p.fitRequest) view.fit(s.province);
     if (s.cameraRequest && s.cameraRequest !== p?.cameraRequest) view.jumpTo(s.cameraRequest);
     if (s.flyRequest && s.flyRequest !== p?.flyRequest) {
@@ -60,10 +60,18 @@ export function syncMapWithStore(store: AppStore, view: MapView): () => void {
   return () => unsub();
 }
 
-/** Turns map errors into one notice per failing source; the bundled layers keep working. */
+/**
+ * Turns map errors into one notice per failing source; the bundled layers keep working. The
+ * satellite imagery's failure is told once per session: every tile that fails reports again,
+ * at each pan and each time the planner switches it back on.
+ */
 export function reportMapErrors(store: AppStore) {
+  let imageryTold = false;
   return (sourceId: string, message: string) => {
     if (sourceId === SRC.osm) store.getState().notify({ key: 'notice.basemapFailed' });
-    else store.getState().notify({ key: 'notice.mapError', params: { source: sourceId || '—', message } });
+    else if (sourceId === SRC.imagery) {
+      if (!imageryTold) store.getState().notify({ key: 'notice.imageryFailed' });
+      imageryTold = true;
+    } else store.getState().notify({ key: 'notice.mapError', params: { source: sourceId || '—', message } });
   };
 }

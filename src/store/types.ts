@@ -72,7 +72,8 @@ export interface Camera {
 export type PanelId = 'filters' | 'stats' | 'list' | 'reconcile' | 'proximity' | 'changes';
 /** The map's pointer tool. */
 export type Tool = 'pan' | 'polygon' | 'circle';
-export type Basemap = 'bundled' | 'osm';
+/** The map's background: the bundled land only, or an online basemap under it. */
+export type Basemap = 'bundled' | 'osm' | 'imagery';
 /** A message shown once; a key of the message catalogue plus parameters. */
 export interface Notice {
   key: string;

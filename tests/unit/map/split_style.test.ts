@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FilterSpecification, LayerSpecification } from 'maplibre-gl';
 import { featureFilter } from '@maplibre/maplibre-gl-style-spec';
-import { buildStyle, clusterLayerOn, clusterSources, FIRST_STAGE_SOURCES, isClusterLayer, isOverlay, OVERLAY_SOURCES, splitStyle } from '../../../src/map/style';
+import { basemapCredit, buildStyle, clusterLayerOn, clusterSources, FIRST_STAGE_SOURCES, IMAGERY_ATTRIBUTION, isClusterLayer, isOverlay, LAYER_GROUPS, landOpacity, OVERLAY_SOURCES, splitStyle } from '../../../src/map/style';
 import { LYR, SRC } from '../../../src/map/ids';
 import { GEOMETRY_QUALITIES } from '../../../src/geo/types';
 import { OUTLINE } from '../../../src/map/palette';
@@ -31,7 +31,7 @@ describe('splitStyle', () => {
   const { first, later } = splitStyle(full, FIRST_STAGE_SOURCES);
 
   it('starts with the clusters (their tiles)', () => {
-    expect(Object.keys(first.sources).sort()).toEqual([SRC.clusters, SRC.osm].sort());
+    expect(Object.keys(first.sources).sort()).toEqual([SRC.clusters, SRC.osm, SRC.imagery].sort());
     expect(first.sources[SRC.clusters]).toMatchObject({ type: 'vector', tiles: [init.clusterTiles], promoteId: 'id' });
     const ids = first.layers.map((l) => l.id);
     expect(ids).toContain(LYR.clusterFill);
@@ -172,6 +172,38 @@ describe('cluster outlines', () => {
     const ids = style.layers.map((l) => l.id);
     const i = ids.indexOf(LYR.clusterFill);
     expect(ids.slice(i, i + 5)).toEqual([LYR.clusterFill, LYR.clusterLineSurveyed, LYR.clusterLineTraced, LYR.clusterLineSchematic, LYR.clusterHighlight]);
+  });
+});
+
+describe('online basemaps', () => {
+  const layer = (style: ReturnType<typeof buildStyle>, id: string) => style.layers.find((l) => l.id === id) as LayerSpecification & { layout?: { visibility?: string }; paint?: Record<string, unknown> };
+
+  it('satellite imagery: EOX Sentinel-2 cloudless 2016 tiles, credited as EOX asks, hidden by default', () => {
+    const style = buildStyle('https://x/', init);
+    expect(style.sources[SRC.imagery]).toMatchObject({
+      type: 'raster',
+      tiles: ['https://tiles.maps.eox.at/wmts/1.0.0/s2cloudless_3857/default/g/{z}/{y}/{x}.jpg'],
+      attribution: IMAGERY_ATTRIBUTION,
+    });
+    expect(IMAGERY_ATTRIBUTION).toContain('Sentinel-2 cloudless - https://s2maps.eu</a> by');
+    expect(IMAGERY_ATTRIBUTION).toContain('EOX IT Services GmbH</a> (Contains modified Copernicus Sentinel data 2016 &amp; 2017)');
+    expect(basemapCredit('imagery')).toBe('Sentinel-2 cloudless - https://s2maps.eu by EOX IT Services GmbH (Contains modified Copernicus Sentinel data 2016 & 2017)');
+    expect(basemapCredit('osm')).toBe('© OpenStreetMap contributors');
+    expect(basemapCredit('bundled')).toBe('');
+    expect(layer(style, LYR.imagery).layout?.visibility).toBe('none');
+    expect(layer(style, LYR.land).paint?.['fill-opacity']).toBe(1);
+  });
+
+  it('both basemaps lie under the land, and either one shown lightens it', () => {
+    const ids = buildStyle('https://x/', init).layers.map((l) => l.id);
+    expect(ids.indexOf(LYR.imagery)).toBeLessThan(ids.indexOf(LYR.land));
+    expect(ids.indexOf(LYR.osm)).toBeLessThan(ids.indexOf(LYR.land));
+    const imagery = buildStyle('https://x/', { ...init, imagery: true });
+    expect(layer(imagery, LYR.imagery).layout?.visibility).toBe('visible');
+    expect(layer(imagery, LYR.osm).layout?.visibility).toBe('none');
+    expect(layer(imagery, LYR.land).paint?.['fill-opacity']).toBe(landOpacity(true));
+    expect(landOpacity(true)).toBeLessThan(1);
+    expect(LAYER_GROUPS.imagery).toEqual([LYR.imagery]);
   });
 });
 
