@@ -1,4 +1,5 @@
 import { IMPORT_MESSAGES } from '../geo/io/import_messages';
+import { CHANGES_MESSAGES } from '../geo/edit/changes_messages';
 import type { Lang } from '../geo/format';
 
 /** Vietnamese first; every UI string lives here. */
@@ -344,12 +345,17 @@ function fill(s: string, params?: Record<string, string | number>): string {
 }
 
 /**
- * Text of a notice: a catalogue key, or `import:<code>` for the importer's messages
- * (kept beside the importer in src/geo/io/import_messages.ts, part of this catalogue).
+ * Text of a notice: a catalogue key, `import:<code>` for the importer's messages (kept beside
+ * the importer in src/geo/io/import_messages.ts) or `changes:<code>` for the changes file's
+ * (src/geo/edit/changes_messages.ts), both part of this catalogue.
  */
 export function noticeText(lang: Lang, key: string, params?: Record<string, string | number>): string {
   if (key.startsWith('import:')) {
     const m = IMPORT_MESSAGES[key.slice(7) as keyof typeof IMPORT_MESSAGES];
+    if (m) return fill(m[lang], params);
+  }
+  if (key.startsWith('changes:')) {
+    const m = CHANGES_MESSAGES[key.slice(8) as keyof typeof CHANGES_MESSAGES];
     if (m) return fill(m[lang], params);
   }
   return isMessageKey(key) ? t(lang, key, params) : key;
