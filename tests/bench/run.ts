@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: proximity analysis, plain Turf loops against ProximityIndex,
+ * `npm run bench`: restoring the edit journal at start (tests/bench/journal_bench.ts, its own
+ * "Journal restore (Node)" section), then proximity analysis, plain Turf loops against ProximityIndex,
  * on synthetic data (100 / 1,000 / 10,000 clusters × 50,000 villages × 500 KCN)
  * and on the real data when geodata/ has it. Writes the "Proximity (Node)"
  * section of BENCHMARKS.md and raw JSON to tests/bench/out/.
@@ -12,6 +13,7 @@ import type { ClusterCollection, VillageCollection, ZoneCollection } from '../..
 import { benchProximity } from './proximity_bench';
 import type { BenchRow } from './proximity_bench';
 import { markdownTable, replaceSection } from './markdown_section';
+import { benchJournal, journalSection } from './journal_bench';
 
 const SIZES = [100, 1000, 10000];
 const VILLAGES = 50000;
@@ -38,6 +40,29 @@ const fmtRatio = (r: number): string => `${r >= 100 ? Math.round(r).toLocaleStri
 
 function log(message: string): void {
   process.stdout.write(`${message}\n`);
+}
+
+// Journal restore first: it takes seconds and writes its own section (`-- --journal` stops after it).
+{
+  const runs = 11;
+  const warmup = 3;
+  const rows = [];
+  if (existsSync(REAL.clusters)) {
+    const text = readFileSync(REAL.clusters, 'utf8');
+    log('journal restore: real clusters…');
+    rows.push(benchJournal('real', JSON.parse(text) as ClusterCollection, text, 10_000, runs, warmup));
+  }
+  const synth = synthClusters(10_000, 1);
+  const synthText = JSON.stringify(synth);
+  log('journal restore: 10,000 synthetic clusters…');
+  rows.push(benchJournal('synthetic', synth, synthText, 10_000, runs, warmup));
+  const section = journalSection(rows, runs, warmup);
+  const file = 'BENCHMARKS.md';
+  writeFileSync(file, replaceSection(existsSync(file) ? readFileSync(file, 'utf8') : '', 'journal', section));
+  mkdirSync(OUT_DIR, { recursive: true });
+  writeFileSync(`${OUT_DIR}/journal.json`, JSON.stringify({ date: new Date().toISOString(), node: process.version, rows }, null, 2));
+  log(section);
+  if (process.argv.includes('--journal')) process.exit(0);
 }
 
 const loadAtStart = os.loadavg()[0] ?? 0;
