@@ -36,6 +36,15 @@ export function mapActions(store: AppStore, proximity: ProximityService, onReady
       s.setTool('pan');
       void idsInArea(store, proximity, f.geometry).then((ids) => store.getState().select(ids, 'add'));
     },
+    onFootprintChange(geometry) {
+      store.getState().patchEditor({ draft: geometry, draftChanged: true });
+    },
+    onFootprintTool(tool) {
+      store.getState().patchEditor({ tool });
+    },
+    onFootprintHistory(h) {
+      store.getState().patchEditor(h);
+    },
     onSourceError: reportMapErrors(store),
     onMoveEnd: (c) => store.getState().setCamera(c),
     onReady,

@@ -6,6 +6,7 @@ import bbox from '@turf/bbox';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { attachBoxSelect } from './box_select';
 import type { DrawMode, DrawTool } from './draw_tool';
+import type { FootprintEditor } from './footprint_editor';
 import { clusterAnchors } from '../geo/tiles/cluster_anchors';
 import { mapContext, type ContextPart } from '../geo/tiles/map_context';
 import type { ClusterCollection, VillageCollection } from '../geo/types';
@@ -41,6 +42,12 @@ export interface MapEvents {
   onZoneClick(id: string): void;
   /** Shift-drag box: ids of the clusters drawn inside it. */
   onBoxSelect(ids: string[]): void;
+  /** The footprint being edited changed (null: no shape). */
+  onFootprintChange(geometry: Polygon | MultiPolygon | null): void;
+  /** The footprint editor switched tool itself. */
+  onFootprintTool(tool: 'reshape'): void;
+  /** The footprint editor's undo/redo state changed. */
+  onFootprintHistory(h: { canUndo: boolean; canRedo: boolean }): void;
   /** A polygon or circle the planner finished drawing. */
   onAreaDrawn(area: Feature<Polygon | MultiPolygon>): void;
   /** A source failed to load (e.g. online basemap tiles). */
@@ -66,6 +73,11 @@ export class MapView {
   private draw: DrawTool | null = null;
   private drawModule: Promise<typeof import('./draw_tool')> | null = null;
   private drawMode: DrawMode | null = null;
+  /** The footprint editor (terra-draw), only while a cluster is edited. */
+  private editor: FootprintEditor | null = null;
+  /** What the editor should be doing: closed (null), or a tool and a shape to start from. */
+  private editWanted: { tool: 'none' | 'draw' | 'reshape'; draft: Polygon | MultiPolygon | null } | null = null;
+  private editorModule: Promise<typeof import('./footprint_editor')> | null = null;
   /** `destroy` was called (the map is gone). */
   private removed = false;
   private drawing = false;
@@ -166,7 +178,7 @@ export class MapView {
       this.events.onReady();
     });
     this.map.on('click', (e) => {
-      if (this.drawing) return;
+      if (this.drawing || this.editWanted) return;
       const hits = this.visibleOnly(this.map.queryRenderedFeatures(e.point, { layers: [...CLUSTER_LAYERS] }));
       const id = (hits[0]?.properties?.id as string | undefined) ?? null;
       const oe = e.originalEvent as MouseEvent;
@@ -298,8 +310,11 @@ export class MapView {
    * Shows the clusters and their anchor points (dots, labels); null empties both. When
    * both came by URL, the anchors are the build's (derived from the same file); otherwise
    * they are computed here.
+   *
+   * @param fc - the clusters to show
+   * @param asBundled - whether they are the bundled file as loaded (no edits applied)
    */
-  setClusters(fc: ClusterCollection | null): void {
+  setClusters(fc: ClusterCollection | null, asBundled = true): void {
     if (!fc) {
       if (this.tiled) this.untile(null);
       this.clear(SRC.clusters);
@@ -312,8 +327,9 @@ export class MapView {
     this.uploaded.set(fc, true);
     const first = !this.given.has(SRC.clusters);
     this.given.set(SRC.clusters, fc);
-    // The first clusters the app gives are the file the build made the tiles from: nothing to upload.
-    if (this.tiled && (this.tilesFailed || !first)) this.untile(fc);
+    // The first clusters the app gives are the file the build made the tiles from (unless the
+    // planner's edits changed them): nothing to upload.
+    if (this.tiled && (this.tilesFailed || !first || !asBundled)) this.untile(fc);
     else if (!this.tiled) {
       this.replaceData(SRC.clusters, fc);
       this.replaceData(SRC.clusterAnchors, clusterAnchors(fc));
@@ -450,6 +466,44 @@ export class MapView {
     });
   }
 
+  /**
+   * Opens the footprint editor on a shape, or closes it (null). Like the selection tool it
+   * runs only while in use: its layers cost every frame.
+   */
+  setFootprintEdit(e: { tool: 'none' | 'draw' | 'reshape'; draft: Polygon | MultiPolygon | null } | null): void {
+    const wasOpen = !!this.editWanted;
+    this.editWanted = e;
+    if (!e) {
+      const ed = this.editor;
+      this.editor = null;
+      if (ed) queueMicrotask(() => !this.removed && ed.destroy());
+      return;
+    }
+    if (this.editor) {
+      if (!wasOpen) this.editor.load(e.draft);
+      return this.editor.setTool(e.tool);
+    }
+    void (this.editorModule ??= import('./footprint_editor')).then(({ FootprintEditor }) => {
+      if (!this.editWanted || this.editor || this.removed) return;
+      this.editor = new FootprintEditor(this.map, { onChange: (g) => this.events.onFootprintChange(g), onHistory: (h) => this.events.onFootprintHistory(h), onTool: (t) => this.events.onFootprintTool(t) });
+      this.editor.load(this.editWanted.draft);
+      this.editor.setTool(this.editWanted.tool);
+    });
+  }
+
+  /** Asks the footprint editor to undo, redo, or start again from a shape. */
+  footprintCommand(kind: 'undo' | 'redo' | 'load', draft: Polygon | MultiPolygon | null): void {
+    if (this.editWanted && kind === 'load') this.editWanted = { ...this.editWanted, draft };
+    if (!this.editor) return;
+    if (kind === 'undo') this.editor.undo();
+    else if (kind === 'redo') this.editor.redo();
+    else {
+      this.editor.load(draft);
+      // (reshape again: loading a shape leaves the select mode without a selection)
+      this.editor.setTool(this.editWanted?.tool === 'draw' ? 'reshape' : this.editWanted?.tool ?? 'none', true);
+    }
+  }
+
   /** The drawing library is not in the initial bundle: it loads once the map is up, or on first use. */
   private loadDrawModule(): Promise<typeof import('./draw_tool')> {
     return (this.drawModule ??= import('./draw_tool'));
@@ -557,6 +611,7 @@ export class MapView {
 
   destroy(): void {
     this.draw?.destroy();
+    this.editor?.destroy();
     this.removed = true;
     this.map.remove();
   }

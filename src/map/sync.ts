@@ -3,6 +3,7 @@ import { selectClusterById, selectFilteredIds, selectProxOverlay } from '../stor
 import type { Store } from '../store/types';
 import type { MapView } from './map_view';
 import { SRC } from './ids';
+import type { ClusterGeometry } from '../geo/types';
 
 const loaded = (s: Store): boolean => s.dataStatus === 'ready' || s.dataStatus === 'error';
 
@@ -18,6 +19,8 @@ export function syncMapWithStore(store: AppStore, view: MapView): () => void {
   let prev: Store | null = null;
   const apply = (s: Store) => {
     const p = prev;
+    // (set first: the map's own events, e.g. from the footprint editor, can update the store while this runs)
+    prev = s;
     // The map loads the bundled files itself; once the store has loaded (and checked) them,
     // it is told what is usable: a file that failed is taken off the map.
     if (loaded(s)) {
@@ -25,7 +28,7 @@ export function syncMapWithStore(store: AppStore, view: MapView): () => void {
       if (fresh || s.exProvinces !== p.exProvinces || s.province !== p.province || s.zones !== p.zones) {
         view.setContext({ exProvinces: s.exProvinces, province: s.province, zones: s.zones });
       }
-      if (fresh || s.clusters !== p.clusters) view.setClusters(s.clusters);
+      if (fresh || s.clusters !== p.clusters) view.setClusters(s.clusters, s.clusters === s.baseClusters);
       if (fresh || s.villages !== p.villages) view.setVillages(s.villages);
     }
     const ids = selectFilteredIds(s);
@@ -37,6 +40,7 @@ export function syncMapWithStore(store: AppStore, view: MapView): () => void {
     if (!p || s.areas !== p.areas) view.setAreas({ type: 'FeatureCollection', features: s.areas });
     if (!p || s.imported !== p.imported) view.setImported(s.imported?.fc ?? null);
     if (!p || s.tool !== p.tool) view.setDrawMode(s.tool === 'pan' ? null : s.tool);
+    if (!p || s.editor !== p.editor) syncEditor(view, s.editor, p?.editor ?? null);
     const overlay = selectProxOverlay(s);
     if (!p || overlay !== selectProxOverlay(p)) view.setProxOverlay(overlay);
     if (!p || s.basemap !== p.basemap) view.setBasemap(s.basemap);
@@ -50,7 +54,6 @@ export function syncMapWithStore(store: AppStore, view: MapView): () => void {
         : selectClusterById(s).get(id);
       if (f) view.flyTo(f);
     }
-    prev = s;
   };
   let unsub = () => {};
   view.whenReady().then(() => {
@@ -58,6 +61,15 @@ export function syncMapWithStore(store: AppStore, view: MapView): () => void {
     unsub = store.subscribe(apply);
   });
   return () => unsub();
+}
+
+/** Opens, switches and closes the footprint editor; the draft itself flows back from the map. */
+function syncEditor(view: MapView, e: Store['editor'], before: Store['editor']): void {
+  const polygonal = (g: ClusterGeometry | null | undefined) => (g && g.type !== 'Point' ? g : null);
+  if (!e) return before ? view.setFootprintEdit(null) : undefined;
+  if (before && before.id !== e.id) view.setFootprintEdit(null);
+  if (!before || before.id !== e.id || before.tool !== e.tool) view.setFootprintEdit({ tool: e.tool, draft: polygonal(e.draft) });
+  if (e.command && e.command !== before?.command) view.footprintCommand(e.command.kind, polygonal(e.draft));
 }
 
 /**
