@@ -10,7 +10,10 @@ import { Legend } from './Legend';
 import { Notices } from './Notices';
 import { SearchBox } from './SearchBox';
 import { Sidebar } from './Sidebar';
-import { MapViewContext, ProximityContext, StoreContext, useProximity, useStore } from './use_store';
+import { JournalContext, MapViewContext, ProximityContext, StoreContext, useProximity, useStore } from './use_store';
+import type { JournalService } from '../store/journal_service';
+import { EditPanel } from './EditPanel';
+import { StorageAlert } from './ChangesPanel';
 import type { ProximityService } from '../store/proximity_service';
 import { t } from './i18n';
 import { DATA_FILES } from '../store/load_data';
@@ -69,6 +72,13 @@ function MapPane({ store, assetBase, onDrawn, onClustersDrawn }: { store: AppSto
   return <div ref={el} class="map" role="region" aria-label={t(lang, 'map.label')} data-testid="map" />;
 }
 
+/** The editor takes the details' place while a cluster is edited or added. */
+function DetailsOrEditor() {
+  const editing = useStore((s) => s.editor);
+  // (keyed by cluster: the form starts afresh for each)
+  return editing ? <EditPanel key={editing.id ?? 'new'} /> : <Details />;
+}
+
 function Header() {
   const lang = useStore((s) => s.lang);
   const setLang = useStore((s) => s.setLang);
@@ -112,7 +122,7 @@ function LoadState() {
  * The whole app: header, sidebar, map with legend and details.
  * `onMapDrawn` is called once the map has drawn the clusters and its context for the first time.
  */
-export function App({ store, assetBase, proximity, onMapDrawn }: { store: AppStore; assetBase: string; proximity: ProximityService; onMapDrawn?: () => void }) {
+export function App({ store, assetBase, proximity, journal, onMapDrawn }: { store: AppStore; assetBase: string; proximity: ProximityService; journal: JournalService; onMapDrawn?: () => void }) {
   const mapViewRef = useRef<MapView | null>(null);
   const [panels, setPanels] = useState(false);
   const showPanels = useCallback(() => setPanels(true), []);
@@ -123,6 +133,7 @@ export function App({ store, assetBase, proximity, onMapDrawn }: { store: AppSto
   return (
     <StoreContext.Provider value={store}>
      <ProximityContext.Provider value={proximity}>
+     <JournalContext.Provider value={journal}>
      <MapViewContext.Provider value={mapViewRef}>
       <Header />
       <main class="body">
@@ -134,11 +145,13 @@ export function App({ store, assetBase, proximity, onMapDrawn }: { store: AppSto
           {panels && <MapTools />}
           {panels && <SelectionBar />}
           <Notices />
+          <StorageAlert />
           {panels && <Legend />}
         </section>
-        {panels && <Details />}
+        {panels && <DetailsOrEditor />}
       </main>
      </MapViewContext.Provider>
+     </JournalContext.Provider>
      </ProximityContext.Provider>
     </StoreContext.Provider>
   );

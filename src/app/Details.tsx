@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import area from '@turf/area';
 import { formatHa, formatNumber } from '../geo/format';
 import { selectFocused } from '../store/selectors';
 import { t, type MessageKey } from './i18n';
@@ -30,18 +31,25 @@ export function Details() {
   const lang = useStore((s) => s.lang);
   const f = useStore(selectFocused);
   const close = useStore((s) => s.setFocus);
+  const openEditor = useStore((s) => s.openEditor);
+  const edited = useStore((s) => (f ? s.editedIds.has(f.properties.id) : false));
   if (!f) return null;
   const p = f.properties;
   const none = <span class="nodata">{t(lang, 'details.noData')}</span>;
   const num = (v: number | null, fmt: (n: number) => string = (n) => formatNumber(n, lang)) => (v === null || v === undefined ? none : fmt(v));
   const txt = (v: string | null | undefined) => (v ? v : none);
-  const schematic = p.geometry_quality !== 'surveyed';
+  const drawn = p.geometry_quality === 'surveyed' || p.geometry_quality === 'traced';
+  const schematic = !drawn;
   return (
     <aside class="details" data-testid="details" aria-label={t(lang, 'details.title')}>
       <header>
         <h2>{p.name}</h2>
-        <button type="button" onClick={() => close(null)} aria-label={t(lang, 'details.close')}>×</button>
+        <div class="head-buttons">
+          <button type="button" data-testid="details-edit" onClick={() => openEditor(p.id)}>{t(lang, 'edit.button')}</button>
+          <button type="button" onClick={() => close(null)} aria-label={t(lang, 'details.close')}>×</button>
+        </div>
       </header>
+      {edited && <p class="edited-note" data-testid="edited-note">{t(lang, 'edit.edited')}</p>}
       {schematic && <p class="geom-warning" data-testid="geom-quality">{t(lang, `geom.${p.geometry_quality}` as MessageKey)}</p>}
       <dl>
         <Row label={t(lang, 'details.exProvince')}>{p.ex_province}</Row>
@@ -59,7 +67,14 @@ export function Details() {
         <Row label={t(lang, 'details.decision')}>{txt(p.decision)}</Row>
         <Row label={t(lang, 'details.establishedYear')}>{p.established_year ? String(p.established_year) : none}</Row>
         <Row label={t(lang, 'details.asOf')}>{txt(p.as_of)}</Row>
-        <Row label={t(lang, 'details.geometry')}>{t(lang, `geom.${p.geometry_quality}` as MessageKey)}</Row>
+        <Row label={t(lang, 'details.geometry')}>
+          <span data-testid="details-quality">{t(lang, `geom.${p.geometry_quality}` as MessageKey)}</span>
+          {drawn && f.geometry.type !== 'Point' && <> · <span data-testid="details-geom-area">{formatHa(Math.round((area(f.geometry) / 10_000) * 100) / 100, lang)}</span></>}
+        </Row>
+        {drawn && <Row label={t(lang, 'edit.geomSource')}>{p.geometry_source ? <SourceLink url={p.geometry_source} /> : none}</Row>}
+        {drawn && <Row label={t(lang, 'edit.geomAsOf')}>{txt(p.geometry_as_of)}</Row>}
+        <Row label={t(lang, 'field.investor')}>{txt(p.investor)}</Row>
+        <Row label={t(lang, 'field.decision_date')}>{txt(p.decision_date)}</Row>
         {p.location_basis && <Row label={t(lang, 'details.location')}>{t(lang, `location.${p.location_basis}` as MessageKey)}</Row>}
         {p.reported_conflicts ? <Row label={t(lang, 'details.conflicts')}>{p.reported_conflicts}</Row> : null}
         {p.notes ? <Row label={t(lang, 'details.notes')}>{p.notes}</Row> : null}

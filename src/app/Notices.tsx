@@ -5,9 +5,15 @@ import { useStore } from './use_store';
 
 const INFO_MS = 12_000;
 
-/** Import failures and map errors need the planner's attention; the rest is information. */
+const PROBLEMS = new Set(['notice.mapError', 'notice.basemapFailed', 'edit.quota', 'edit.saveFailed', 'edit.corrupt', 'edit.noStorage']);
+
+/** Import failures, map errors and storage problems need the planner's attention; the rest is information. */
 function isProblem(n: Notice): boolean {
-  return n.key.startsWith('import:') || n.key === 'notice.mapError' || n.key === 'notice.basemapFailed';
+  return (
+    n.key.startsWith('import:') ||
+    n.key.startsWith('changes:') ||
+    PROBLEMS.has(n.key)
+  );
 }
 
 /** One-time notices (e.g. the online basemap failed); each can be dismissed. */

@@ -9,6 +9,7 @@ import { t, type MessageKey } from './i18n';
 import { Reconcile } from './Reconcile';
 import { ProximityPanel } from './ProximityPanel';
 import { ClusterList } from './ClusterList';
+import { ChangesPanel } from './ChangesPanel';
 import { useAppStoreApi, useStore } from './use_store';
 
 /** A multi-select facet: checked = passes. `null` in the store means all pass. */
@@ -182,6 +183,7 @@ function Tab({ id, children }: { id: PanelId; children: ComponentChildren }) {
 export function Sidebar() {
   const lang = useStore((s) => s.lang);
   const panel = useStore((s) => s.panel);
+  const changes = useStore((s) => s.editedIds.size);
   return (
     <aside class="side">
       <nav class="tabs" role="tablist">
@@ -190,12 +192,14 @@ export function Sidebar() {
         <Tab id="list">{t(lang, 'panel.list')}</Tab>
         <Tab id="proximity">{t(lang, 'panel.proximity')}</Tab>
         <Tab id="reconcile">{t(lang, 'panel.reconcile')}</Tab>
+        <Tab id="changes">{t(lang, 'panel.changes')}{changes ? ` (${changes})` : ''}</Tab>
       </nav>
       {panel === 'filters' && <FilterPanel />}
       {(panel === 'filters' || panel === 'stats') && <StatsPanel />}
       {panel === 'list' && <ClusterList />}
       {panel === 'proximity' && <ProximityPanel />}
       {panel === 'reconcile' && <Reconcile />}
+      {panel === 'changes' && <ChangesPanel />}
       <p class="hint foot">{t(lang, 'footer.schematic')}</p>
     </aside>
   );

@@ -1,6 +1,7 @@
 import { IMPORT_MESSAGES } from '../geo/io/import_messages';
 import { CHANGES_MESSAGES } from '../geo/edit/changes_messages';
 import type { Lang } from '../geo/format';
+import { EDIT_EN, EDIT_VI } from './i18n_edit';
 
 /** Vietnamese first; every UI string lives here. */
 const vi = {
@@ -162,6 +163,7 @@ const vi = {
   'export.filteredTitle': 'Cụm công nghiệp theo bộ lọc',
   'export.sourceLine': 'Bản đồ cụm công nghiệp tỉnh Ninh Bình; nguồn của từng cụm trong thuộc tính sources',
   'export.filteredInstead': 'Chưa chọn cụm nào: đã xuất {n} cụm theo bộ lọc hiện tại.',
+  ...EDIT_VI,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -325,6 +327,7 @@ const en: Record<MessageKey, string> = {
   'export.filteredTitle': 'Industrial clusters matching the filter',
   'export.sourceLine': 'Ninh Bình industrial-cluster map; each cluster cites its sources in the sources property',
   'export.filteredInstead': 'Nothing selected: exported the {n} clusters of the current filter.',
+  ...EDIT_EN,
 };
 
 const catalogue: Record<Lang, Record<MessageKey, string>> = { vi, en };

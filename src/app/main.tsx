@@ -10,6 +10,8 @@ import { runProximity } from './proximity_runner';
 import { syncUrl } from './url_sync';
 import { createWorkerClient } from '../store/proximity_client';
 import { createProximityService } from '../store/proximity_service';
+import { startJournal } from '../store/journal_service';
+import { openJournalStore } from '../store/journal_db';
 
 const store = createAppStore();
 const base = new URL(import.meta.env.BASE_URL, location.href).href;
@@ -22,7 +24,9 @@ const proximity = createProximityService(
 let mapDrawn = () => {};
 const drawn = new Promise<void>((resolve) => (mapDrawn = resolve));
 void loadData(store, base, checkFile, fetch, drawn);
-render(<App store={store} assetBase={base} proximity={proximity} onMapDrawn={mapDrawn} />, document.getElementById('app')!);
+// The planner's edits are restored beside the bundled data (IndexedDB is read off the main thread).
+const journal = startJournal(store, () => openJournalStore());
+render(<App store={store} assetBase={base} proximity={proximity} journal={journal} onMapDrawn={mapDrawn} />, document.getElementById('app')!);
 syncUrl(store);
 runProximity(store, proximity);
 

@@ -2,11 +2,20 @@ import { createContext } from 'preact';
 import { useContext, useEffect, useReducer, useRef } from 'preact/hooks';
 import type { AppStore } from '../store/store';
 import type { ProximityService } from '../store/proximity_service';
+import type { JournalService } from '../store/journal_service';
 import type { MapView } from '../map/map_view';
 import type { Store } from '../store/types';
 
 export const StoreContext = createContext<AppStore | null>(null);
 export const ProximityContext = createContext<ProximityService | null>(null);
+export const JournalContext = createContext<JournalService | null>(null);
+
+/** The edit journal's service from context. */
+export function useJournal(): JournalService {
+  const j = useContext(JournalContext);
+  if (!j) throw new Error('JournalContext is missing');
+  return j;
+}
 /** The map view once it exists (for image export). */
 export const MapViewContext = createContext<{ current: MapView | null }>({ current: null });
 

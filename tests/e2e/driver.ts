@@ -203,3 +203,36 @@ export async function exportSelection(page: Page, format: 'geojson' | 'csv' | 'a
   const path = await download.path();
   return { name: download.suggestedFilename(), text: readFileSync(path!, 'utf8') };
 }
+
+/** Opens another tab of the app in the same browser context (same storage, same request routes). */
+export async function openTab(app: AppPage, baseUrl: string, path = ''): Promise<AppPage> {
+  const page = await app.page.context().newPage();
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  await page.goto(baseUrl + path);
+  await waitForApp(page);
+  return { page, consoleErrors, externalRequests: app.externalRequests };
+}
+
+/** Frames a point at a zoom and waits until the map has drawn it. */
+export async function jumpTo(page: Page, center: [number, number], zoom: number): Promise<void> {
+  await page.evaluate(([c, z]) => (window as any).__mapView.map.jumpTo({ center: c, zoom: z }), [center, zoom] as const);
+  await waitForMapIdle(page);
+}
+
+/** Clicks a geographic point on the map. */
+export async function clickAt(page: Page, lngLat: [number, number]): Promise<void> {
+  const p = await toPage(page, lngLat);
+  await page.mouse.click(p.x, p.y);
+}
+
+/** Clicks each vertex of a ring on the map, then the first again to close it (the footprint editor's draw tool). */
+export async function clickRing(page: Page, ring: [number, number][]): Promise<void> {
+  for (const v of [...ring, ring[0]!]) {
+    const p = await toPage(page, v);
+    await page.mouse.move(p.x, p.y, { steps: 3 });
+    await page.mouse.click(p.x, p.y);
+    await page.waitForTimeout(150);
+  }
+}
