@@ -1,4 +1,5 @@
 import type { JournalRecord } from '../geo/edit/change';
+import { explainRecordReason } from '../geo/edit/record_reasons';
 import type { AppStore } from './store';
 
 /** A record the storage could not read back, by its storage key. */
@@ -45,7 +46,9 @@ export function startJournal(store: AppStore, open: () => Promise<JournalBackend
   let backend: JournalBackend | null = null;
   const notify = store.getState().notify;
   const reportBad = (bad: BadRecord[]) => {
-    if (bad.length) notify({ key: 'edit.corrupt', params: { n: bad.length, keys: bad.map((b) => `#${b.key} (${b.reason})`).join('; ') } });
+    if (!bad.length) return;
+    const list = (lang: 'vi' | 'en') => bad.map((b) => `#${b.key} (${explainRecordReason(b.reason)[lang]})`).join('; ');
+    notify({ key: 'edit.corrupt', params: { n: bad.length, keys_vi: list('vi'), keys_en: list('en') } });
   };
   const ready = (async () => {
     try {

@@ -1,4 +1,5 @@
 import { GEOMETRY_QUALITIES, STATUSES, WWTP_STATES, type ClusterFeature, type ClusterGeometry, type GeometryQuality } from '../types';
+import { newClusterProblem } from './new_cluster_problem';
 
 /** Cluster facts a planner can edit from the details panel. */
 export const EDIT_FIELDS = [
@@ -149,7 +150,12 @@ export function checkRecord(r: unknown): Checked {
   if (!('to' in r)) return bad('no new value');
   const p = valueProblem(field, r.to);
   if (p) return bad(p);
-  if (field === 'feature' && (r.to as ClusterFeature).properties.id !== r.target) return bad('the new cluster\'s id differs from the target');
+  if (field === 'feature') {
+    if ((r.to as ClusterFeature).properties.id !== r.target) return bad('the new cluster\'s id differs from the target');
+    // The map filters and styles by these properties: a wrong type would break it, not one record.
+    const np = newClusterProblem((r.to as ClusterFeature).properties as unknown as Record<string, unknown>);
+    if (np) return bad(np.en);
+  }
   const c: Change = { kind: 'change', id: r.id, target: r.target, field, from: r.from ?? null, to: r.to, source: r.source.trim(), as_of: r.as_of, at: r.at };
   if (typeof r.group === 'string') c.group = r.group;
   return { ok: true, record: c };

@@ -51,6 +51,8 @@ const PATTERNS: readonly Pattern[] = [
   { code: 'bad_year', re: /^year must be a whole year \(1950–2100\)$/, vi: 'năm phải là số nguyên từ 1950 đến 2100', en: 'the year must be a whole year (1950–2100)' },
   { code: 'bad_date', re: /^date must be YYYY-MM-DD$/, vi: 'ngày phải có dạng YYYY-MM-DD', en: 'the date must be YYYY-MM-DD' },
   { code: 'text_too_long', re: /^expected text of at most (\d+) characters$/, vi: 'cần văn bản dài tối đa $1 ký tự', en: 'expected text of at most $1 characters' },
+  { code: 'new_cluster_nested', re: /^the new cluster's property (.*) holds nested data$/s, vi: 'thuộc tính $1 của cụm mới chứa dữ liệu lồng nhau', en: "the new cluster's property $1 holds nested data" },
+  { code: 'new_cluster_value', re: /^the new cluster's property (.*) is not valid$/s, vi: 'thuộc tính $1 của cụm mới không hợp lệ', en: "the new cluster's property $1 is not valid" },
   { code: 'id_mismatch', re: /^the new cluster's id differs from the target$/, vi: 'mã của cụm mới khác mã cụm đích (target)', en: "the new cluster's id differs from the target" },
 ];
 

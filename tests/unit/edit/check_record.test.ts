@@ -4,7 +4,7 @@ import { explainRecordReason } from '../../../src/geo/edit/record_reasons';
 
 const square = { type: 'Polygon', coordinates: [[[106, 20], [106.01, 20], [106.01, 20.01], [106, 20]]] };
 const good = { kind: 'change', id: 'c1', target: 'hn-mau-kim-bang', field: 'status', from: 'planned', to: 'operating', source: ' QĐ 1/QĐ-UBND ', as_of: '2026-02', at: '2026-03-01T08:00:00Z' };
-const feature = { type: 'Feature', geometry: { type: 'Point', coordinates: [106, 20.4] }, properties: { id: 'nb-moi', name: 'CCN Mới' } };
+const feature = { type: 'Feature', geometry: { type: 'Point', coordinates: [106, 20.4] }, properties: { id: 'nb-moi', name: 'CCN Mới', ex_province: 'Ninh Bình', status: 'planned', wwtp: 'unknown', geometry_quality: 'traced', communes: [], sources: ['https://a.vn/1'] } };
 const with_ = (patch: Record<string, unknown>) => ({ ...good, ...patch });
 const without = (k: string) => Object.fromEntries(Object.entries(good).filter(([key]) => key !== k));
 
@@ -78,6 +78,13 @@ describe('checkRecord rejects each bad shape with a reason', () => {
     expect(checkRecord(with_({ field: 'geometry', to: { geometry: square, quality: 'traced' } })).ok).toBe(true);
     expect(checkRecord(with_({ field: 'occupancy_pct', to: null })).ok).toBe(true);
     expect(checkRecord(with_({ field: 'feature', target: 'nb-moi', from: null, to: feature })).ok).toBe(true);
+  });
+
+  it('refuses a stored new cluster whose properties would break the map (applyJournal spreads sources)', () => {
+    const broken = { ...feature, properties: { ...feature.properties, sources: 5 } };
+    const r = checkRecord(with_({ field: 'feature', target: 'nb-moi', from: null, to: broken }));
+    expect(r).toEqual({ ok: false, reason: "the new cluster's property \"sources\" is not valid" });
+    if (!r.ok) expect(explainRecordReason(r.reason).code).toBe('new_cluster_value');
   });
 
   it('an unknown sentence translates to the fallback, quoting it in English only', () => {

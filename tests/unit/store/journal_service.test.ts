@@ -47,7 +47,7 @@ describe('startJournal', () => {
     expect(statusOf(store)).toBe('withdrawn');
     expect(store.getState().baseClusters).toBe(base);
     expect(store.getState().journalState).toBe('stored');
-    expect(store.getState().notices).toEqual([{ key: 'edit.corrupt', params: { n: 1, keys: '#7 (unknown field "x")' } }]);
+    expect(store.getState().notices).toEqual([{ key: 'edit.corrupt', params: { n: 1, keys_vi: '#7 (trường không tồn tại hoặc không sửa được: "x")', keys_en: '#7 (unknown field "x")' } }]);
   });
   it('applies a journal restored before the data arrives', async () => {
     const store = createAppStore();
