@@ -5,6 +5,7 @@
  * LGPL-3 `geojson-validation` package, so the app can lazy-load it as its own chunk.
  */
 import gjv from 'geojson-validation';
+import { isSourceRef } from './source_ref';
 import { area, booleanClockwise, booleanPointInPolygon, kinks, pointToPolygonDistance } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { EX_PROVINCES, GEOMETRY_QUALITIES, STATUSES, WWTP_STATES, type ClusterProps, type GeometryQuality, type VillageProps, type ZoneProps } from '../types';
@@ -192,8 +193,8 @@ function checkKind(v: unknown, kind: Kind): string | null {
       return v === null || isIsoDate(v) ? null : `must be an ISO date YYYY, YYYY-MM or YYYY-MM-DD, or null; got ${describe(v)}`;
     case 'urls': {
       if (!Array.isArray(v) || v.length === 0) return `must list at least one source URL; got ${describe(v)}`;
-      const bad = v.filter((u) => !isHttpUrl(u));
-      return bad.length === 0 ? null : `every source must be an http(s) URL; got ${bad.map(describe).join(', ')}`;
+      const bad = v.filter((u) => !isSourceRef(u));
+      return bad.length === 0 ? null : `every source must be an http(s) URL or an official document number (e.g. 512/QĐ-UBND); got ${bad.map(describe).join(', ')}`;
     }
     default:
       return null;
@@ -204,15 +205,6 @@ function isIsoDate(v: unknown): boolean {
   return typeof v === 'string' && /^\d{4}(-[01]\d(-[0-3]\d)?)?$/.test(v);
 }
 
-function isHttpUrl(u: unknown): boolean {
-  if (typeof u !== 'string') return false;
-  try {
-    const p = new URL(u);
-    return (p.protocol === 'http:' || p.protocol === 'https:') && p.hostname.includes('.');
-  } catch {
-    return false;
-  }
-}
 
 function ringsOf(g: Polygon | MultiPolygon): Position[][][] {
   return g.type === 'Polygon' ? [g.coordinates] : g.coordinates;

@@ -114,3 +114,11 @@ describe('traced and surveyed footprints', () => {
     expect(one(point, { geometry_as_of: '2020' }).map((e) => e.field)).toEqual(['geometry_as_of']);
   });
 });
+
+describe('sources a reader can follow', () => {
+  it('accepts an official document number beside URLs, and refuses hearsay', async () => {
+    const { isSourceRef } = await import('../../../src/geo/dataset/source_ref');
+    for (const s of ['https://baonamdinh.vn/a.html', 'QĐ 512/QĐ-UBND ngày 16/3/2020', 'Nghị quyết 1674/NQ-UBTVQH15', 'Nghị định 32/2024/NĐ-CP', 'ranh-gioi.dxf — 45/QĐ-UBND']) expect(isSourceRef(s), s).toBe(true);
+    for (const s of ['anh Nam nói', 'ftp://x.org/a', 'bản đồ 1/500', '', 'http://localhost/a', 'x512/QĐ-UBND']) expect(isSourceRef(s), s).toBe(false);
+  });
+});
