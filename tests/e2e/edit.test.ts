@@ -159,6 +159,42 @@ describe('editing clusters', () => {
     await fresh.page.context().close();
   });
 
+  it('importing a colleague\'s file where both changed a field shows both values; nothing is overwritten without a choice', async () => {
+    const colleague = await openApp(browser(), baseUrl);
+    await openEditor(colleague.page);
+    await colleague.page.getByTestId('edit-status').selectOption('withdrawn');
+    await colleague.page.getByTestId('edit-investor').fill('Công ty CP Hạ tầng A');
+    await saveWith(colleague.page, 'QĐ 20/QĐ-UBND', '2025-05-05');
+    await colleague.page.getByTestId('tab-changes').click();
+    const [download] = await Promise.all([colleague.page.waitForEvent('download'), colleague.page.getByTestId('changes-export').click()]);
+    const file = (await download.path())!;
+
+    const { page, consoleErrors } = await openApp(browser(), baseUrl);
+    await openEditor(page);
+    await page.getByTestId('edit-status').selectOption('established');
+    await saveWith(page, 'QĐ 21/QĐ-UBND', '2025-06-06');
+    await page.getByTestId('tab-changes').click();
+    await page.getByTestId('changes-file').setInputFiles(file);
+    const dialog = page.getByTestId('conflicts');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('1 chỗ khác nhau');
+    expect(await dialog.textContent()).toContain('Của tôi: Đã thành lập');
+    expect(await dialog.textContent()).toContain('Từ tệp: Đã đưa ra khỏi quy hoạch');
+    // The investor did not conflict, but nothing is applied before the planner chooses.
+    expect(await page.getByTestId('changes-count').textContent()).toContain('1 thay đổi');
+    await screenshot(page, 'edit-conflict');
+    await dialog.getByLabel('Từ tệp: Đã đưa ra khỏi quy hoạch').check();
+    await page.getByTestId('conflicts-apply').click();
+    await expect.poll(() => page.getByTestId('changes-count').textContent()).toContain('3 thay đổi');
+    await clickAt(page, CENTRE);
+    const details = page.getByTestId('details');
+    await expect.poll(() => details.textContent()).toContain('Đã đưa ra khỏi quy hoạch');
+    expect(await details.textContent()).toContain('Công ty CP Hạ tầng A');
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+    await colleague.page.context().close();
+  });
+
   it('two tabs of one profile see each other\'s edits; a save cut off by closing the tab leaves the journal whole', async () => {
     const a = await openApp(browser(), baseUrl);
     const b = await openTab(a, baseUrl);
