@@ -3,6 +3,7 @@ import { EMPTY_FILTER } from '../geo/dataset/filter_clusters';
 import { applyJournal } from '../geo/edit/apply_journal';
 import type { JournalRecord } from '../geo/edit/change';
 import type { ClusterCollection, ClusterGeometry } from '../geo/types';
+import type { SurveySlice } from './types';
 import type { DataSlice, EditorState, EditSlice, FilterSlice, ProximitySlice, Selection, SelectionSlice, SelectMode, Store, ViewSlice } from './types';
 
 /** The clusters the app shows: the bundled ones with the journal applied. */
@@ -143,6 +144,16 @@ const editSlice: StateCreator<Store, [], [], EditSlice> = (set) => ({
     set((s) => (s.editor ? { editor: { ...s.editor, command: { kind, n: (s.editor.command?.n ?? 0) + 1 } } } : s)),
 });
 
+const surveySlice: StateCreator<Store, [], [], SurveySlice> = (set) => ({
+  survey: null,
+  startSurvey: (file) =>
+    set({ survey: { file, stage: 'parsing', progress: null, format: null, candidates: [], crs: null, points: 0, features: null, rows: [], notes: [], problem: null } }),
+  patchSurvey: (patch) => set((s) => (s.survey ? { survey: { ...s.survey, ...patch } } : s)),
+  setSurveyRow: (i, patch) =>
+    set((s) => (s.survey ? { survey: { ...s.survey, rows: s.survey.rows.map((r, j) => (j === i ? { ...r, ...patch } : r)) } } : s)),
+  endSurvey: () => set({ survey: null }),
+});
+
 /** Distances the proximity panel allows (km). */
 export const PROX_KM_MIN = 0.5;
 export const PROX_KM_MAX = 20;
@@ -172,6 +183,7 @@ export function createAppStore() {
     ...viewSlice(...a),
     ...proximitySlice(...a),
     ...editSlice(...a),
+    ...surveySlice(...a),
   }));
 }
 

@@ -1,10 +1,13 @@
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { ClusterFilter } from '../geo/dataset/filter_clusters';
 import type { ProximityAnswer } from '../geo/proximity/proximity_protocol';
 import type { Lang } from '../geo/format';
 import type { ClusterCollection, ClusterGeometry, VillageCollection, ZoneCollection } from '../geo/types';
 import type { JournalRecord } from '../geo/edit/change';
 import type { ApplyProblem } from '../geo/edit/apply_journal';
+import type { CrsId, SurveyFormat, SurveyIssue } from '../geo/io/survey/types';
+import type { CrsCandidate } from '../geo/io/survey/survey_protocol';
+import type { SurveyMatch } from '../geo/io/survey/match_survey';
 
 /** A file the app could not use, and why (shown to the user). */
 export interface LoadError {
@@ -172,4 +175,37 @@ export interface EditSlice {
   editorCommand(kind: 'undo' | 'redo' | 'load'): void;
 }
 
-export type Store = DataSlice & FilterSlice & SelectionSlice & ViewSlice & ProximitySlice & EditSlice;
+/** One imported shape in the review: the cluster it is paired with, and the planner's decision. */
+export interface SurveyRow {
+  match: SurveyMatch;
+  clusterId: string | null;
+  decision: 'pending' | 'accepted' | 'rejected';
+}
+
+/** A survey file on its way in: parsing, choosing its coordinate system, reviewing the matches. */
+export interface SurveyState {
+  file: string;
+  stage: 'parsing' | 'crs' | 'reprojecting' | 'review';
+  progress: { done: number; total: number } | null;
+  format: SurveyFormat | null;
+  candidates: CrsCandidate[];
+  crs: { crs: CrsId; swapped: boolean } | null;
+  /** How many positions the file holds. */
+  points: number;
+  /** The import in WGS 84, once a coordinate system is chosen. */
+  features: Feature<Geometry, Record<string, unknown>>[] | null;
+  rows: SurveyRow[];
+  /** Warnings from the parser (what it dropped) and the last problem (e.g. points outside the province). */
+  notes: SurveyIssue[];
+  problem: SurveyIssue | null;
+}
+
+export interface SurveySlice {
+  survey: SurveyState | null;
+  startSurvey(file: string): void;
+  patchSurvey(patch: Partial<SurveyState>): void;
+  setSurveyRow(i: number, patch: Partial<SurveyRow>): void;
+  endSurvey(): void;
+}
+
+export type Store = DataSlice & FilterSlice & SelectionSlice & ViewSlice & ProximitySlice & EditSlice & SurveySlice;

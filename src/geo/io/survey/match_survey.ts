@@ -1,0 +1,80 @@
+import area from '@turf/area';
+import bbox from '@turf/bbox';
+import booleanIntersects from '@turf/boolean-intersects';
+import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
+import { foldDiacritics } from '../../search/fold_diacritics';
+import type { ClusterFeature } from '../../types';
+
+/** How an imported shape was paired with a cluster. */
+export type MatchBasis = 'id' | 'name' | 'overlap' | 'none';
+
+/** One imported shape and the cluster it most likely draws. */
+export interface SurveyMatch {
+  /** Index of the feature in the import. */
+  feature: number;
+  /** A label for the shape: its name in the file, or its layer, or its number. */
+  label: string;
+  /** Geodesic area of the shape (ha); null for points and lines. */
+  areaHa: number | null;
+  clusterId: string | null;
+  basis: MatchBasis;
+  /** Other clusters the shape overlaps (the planner may pick one instead). */
+  alsoOverlaps: string[];
+}
+
+/** Property names files use for a feature's name (KML name, Shapefile TEN/Ten_CCN, DXF layer…). */
+const NAME_KEYS = ['name', 'Name', 'NAME', 'ten', 'Ten', 'TEN', 'ten_ccn', 'TEN_CCN', 'Ten_CCN', 'label', 'title', 'layer', 'Layer'];
+
+/** A name folded for comparison, without the words every cluster's name has. */
+function key(s: string): string {
+  return foldDiacritics(s)
+    .replace(/\b(ccn|cum cong nghiep|cum cn|khu cong nghiep|kcn)\b/g, ' ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+const isArea = (g: Geometry | null): g is Polygon | MultiPolygon => !!g && (g.type === 'Polygon' || g.type === 'MultiPolygon');
+
+/**
+ * Pairs each imported shape with a cluster: the same id (the app's own exports), the same name
+ * (folded as the search folds it, without "CCN"), or overlap with the cluster's current
+ * footprint (the largest overlap by bounding box first). Each cluster is proposed once.
+ *
+ * @param features - the import, in WGS 84
+ * @param clusters - the clusters as shown (journal applied)
+ * @returns one match per feature, in import order
+ */
+export function matchSurvey(features: readonly Feature[], clusters: readonly ClusterFeature[]): SurveyMatch[] {
+  const byId = new Map(clusters.map((c) => [c.properties.id, c]));
+  const byName = new Map<string, string>();
+  for (const c of clusters) {
+    const k = key(c.properties.name);
+    if (k) byName.set(k, c.properties.id);
+  }
+  const taken = new Set<string>();
+  return features.map((f, i) => {
+    const p = (f.properties ?? {}) as Record<string, unknown>;
+    const nameProp = NAME_KEYS.map((k) => p[k]).find((v): v is string => typeof v === 'string' && v.trim() !== '');
+    const label = nameProp ?? `#${i + 1}`;
+    const areaHa = isArea(f.geometry) ? area(f.geometry) / 10_000 : null;
+    const overlaps = f.geometry
+      ? clusters
+          .filter((c) => c.geometry && boxesMeet(bbox(f.geometry!), bbox(c.geometry)) && booleanIntersects(f.geometry!, c.geometry))
+          .map((c) => c.properties.id)
+      : [];
+    const pick = (clusterId: string | null, basis: MatchBasis): SurveyMatch => {
+      if (clusterId) taken.add(clusterId);
+      return { feature: i, label, areaHa, clusterId, basis, alsoOverlaps: overlaps.filter((id) => id !== clusterId) };
+    };
+    const id = typeof p.id === 'string' ? p.id : null;
+    if (id && byId.has(id) && !taken.has(id)) return pick(id, 'id');
+    const named = nameProp ? byName.get(key(nameProp)) : undefined;
+    if (named && !taken.has(named)) return pick(named, 'name');
+    const free = overlaps.find((c) => !taken.has(c));
+    return free ? pick(free, 'overlap') : pick(null, 'none');
+  });
+}
+
+function boxesMeet(a: number[], b: number[]): boolean {
+  return a[0]! <= b[2]! && b[0]! <= a[2]! && a[1]! <= b[3]! && b[1]! <= a[3]!;
+}
