@@ -48,6 +48,11 @@ export interface ImportOptions {
   maxBytes?: number;
   /** Largest accepted number of features (default {@link DEFAULT_MAX_FEATURES}). */
   maxFeatures?: number;
+  /**
+   * `'degrees'` (default) refuses positions that look projected or swapped; `'any'` keeps them,
+   * for the survey import, where the planner then picks the coordinate system.
+   */
+  coordinates?: 'degrees' | 'any';
 }
 
 /** Default size limit: 50 MiB, for the file and for the unzipped GeoJSON inside a .zip. */
@@ -70,11 +75,14 @@ const WRONG_EXT: Record<string, string> = {
  * Parses an imported file.
  *
  * Order of checks: size → empty → ZIP (first `*.geojson`, else first `*.json` entry outside
- * `__MACOSX/`; the size limit also applies to its unzipped size) → UTF-8 → JSON (line and
- * column of the first syntax error) → GeoJSON root (a single Feature or Geometry is wrapped
- * into a FeatureCollection) → feature count → per feature, first problem wins: unclosed ring,
- * other RFC 7946 errors (geojson-validation trace), swapped [lat, lon], projected metres.
- * Features with a null geometry or a GeometryCollection are skipped with a warning.
+ * `__MACOSX/`; the size limit also applies to its unzipped size) → text (UTF-8 with or without
+ * BOM, UTF-16 LE/BE with a BOM) → JSON (line and column of the first syntax error) → GeoJSON
+ * root (a single Feature or Geometry is wrapped into a FeatureCollection) → feature count → per
+ * feature, first problem wins: unclosed ring, other RFC 7946 errors (geojson-validation trace),
+ * swapped [lat, lon], projected metres (these two only with `coordinates: 'degrees'`).
+ * A GeometryCollection is taken apart: each member (nested ones too) becomes a feature with
+ * the collection's properties. Features with a null geometry or an empty collection are
+ * skipped with a warning.
  * Feature numbers in params are 1-based. Property values are returned as parsed (plain
  * JSON data, never interpreted): the app must render them as text.
  *
@@ -100,6 +108,7 @@ export function parseImport(bytes: Uint8Array, fileName: string, opts: ImportOpt
 function parse(input: Uint8Array, fileName: string, opts: ImportOptions): ImportResult {
   const maxBytes = positive(opts.maxBytes, DEFAULT_MAX_BYTES);
   const maxFeatures = positive(opts.maxFeatures, DEFAULT_MAX_FEATURES);
+  const anyCoordinates = opts.coordinates === 'any';
   if (!(input instanceof Uint8Array)) return fail('unreadable', { detail: 'expected the file bytes (Uint8Array)' });
   if (input.length > maxBytes) return tooLarge(input.length, maxBytes);
   if (input.length === 0) return fail('empty', {});
@@ -119,7 +128,7 @@ function parse(input: Uint8Array, fileName: string, opts: ImportOptions): Import
 
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = new TextDecoder(textEncoding(bytes), { fatal: true }).decode(bytes);
   } catch {
     return wrong ? fail('wrong_format', { format: wrong }) : fail('not_utf8', {});
   }
@@ -134,10 +143,17 @@ function parse(input: Uint8Array, fileName: string, opts: ImportOptions): Import
     if (!pos) return fail('unreadable', { detail: short(e instanceof Error ? e.message : String(e)) });
     return fail('bad_json', { line: pos.line, column: pos.column });
   }
-  return fromJson(root, maxFeatures);
+  return fromJson(root, maxFeatures, anyCoordinates);
 }
 
-function fromJson(root: unknown, maxFeatures: number): ImportResult {
+/** The decoder label for the text's BOM: Windows editors save "Unicode" as UTF-16 LE with a BOM. */
+function textEncoding(b: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' {
+  if (b[0] === 0xff && b[1] === 0xfe) return 'utf-16le';
+  if (b[0] === 0xfe && b[1] === 0xff) return 'utf-16be';
+  return 'utf-8';
+}
+
+function fromJson(root: unknown, maxFeatures: number, anyCoordinates: boolean): ImportResult {
   if (!isRecord(root)) return fail('not_geojson', { found: Array.isArray(root) ? 'an array' : `a ${root === null ? 'null' : typeof root}` });
   const warnings: ImportIssue[] = [];
   if (root.crs !== undefined) warnings.push({ code: 'crs_ignored', params: { crs: crsName(root.crs) } });
@@ -164,7 +180,8 @@ function fromJson(root: unknown, maxFeatures: number): ImportResult {
       return fail('invalid_geojson', { feature: n, trace: `expected a Feature, got ${isRecord(f) ? `type ${short(JSON.stringify(f.type) ?? 'nothing', 40)}` : short(JSON.stringify(f) ?? typeof f, 40)}` });
     }
     const g = f.geometry;
-    if (g === null || g === undefined || (isRecord(g) && g.type === 'GeometryCollection')) {
+    const parts = g === null || g === undefined ? [] : isRecord(g) && g.type === 'GeometryCollection' ? members(g) : [g];
+    if (parts.length === 0) {
       const t = g === null || g === undefined ? 'null' : 'GeometryCollection';
       skipped.set(t, (skipped.get(t) ?? 0) + 1);
       continue;
@@ -172,17 +189,20 @@ function fromJson(root: unknown, maxFeatures: number): ImportResult {
     if (f.properties !== undefined && f.properties !== null && !isRecord(f.properties)) {
       return fail('invalid_geojson', { feature: n, trace: 'properties must be an object or null' });
     }
-    const trace = validate(f);
-    if (trace.length > 0) {
-      const ring = unclosedRing(g);
-      if (ring) return fail('unclosed_ring', { feature: n, ring });
-      return fail('invalid_geojson', { feature: n, trace: short(trace.join('; '), 300) });
+    for (const part of parts) {
+      // Each member is checked as a feature of its own, so its errors name the collection's feature number.
+      const trace = validate(parts.length === 1 && part === g ? f : { ...f, geometry: part });
+      if (trace.length > 0) {
+        const ring = unclosedRing(part);
+        if (ring) return fail('unclosed_ring', { feature: n, ring });
+        return fail('invalid_geojson', { feature: n, trace: short(trace.join('; '), 300) });
+      }
+      const bad = anyCoordinates ? null : badPosition(part as unknown as Geometry);
+      if (bad) return fail(bad.code, { feature: n, x: round6(bad.x), y: round6(bad.y) });
+      const out: Feature = { type: 'Feature', properties: isRecord(f.properties) ? f.properties : {}, geometry: part as unknown as Geometry };
+      if (parts.length === 1 && (typeof f.id === 'string' || typeof f.id === 'number')) out.id = f.id;
+      features.push(out);
     }
-    const bad = badPosition(g as unknown as Geometry);
-    if (bad) return fail(bad.code, { feature: n, x: round6(bad.x), y: round6(bad.y) });
-    const out: Feature = { type: 'Feature', properties: isRecord(f.properties) ? f.properties : {}, geometry: g as unknown as Geometry };
-    if (typeof f.id === 'string' || typeof f.id === 'number') out.id = f.id;
-    features.push(out);
   }
   if (features.length === 0) return fail('unsupported_geometry', { types: [...skipped.keys()].join(', ') });
   if (skipped.size > 0) {
@@ -190,6 +210,12 @@ function fromJson(root: unknown, maxFeatures: number): ImportResult {
     warnings.push({ code: 'skipped_features', params: { count, types: [...skipped.keys()].join(', ') } });
   }
   return { ok: true, fc: { type: 'FeatureCollection', features }, kind: kindOf(features), warnings };
+}
+
+/** The members of a GeometryCollection, nested collections flattened (a member that is not an object stays, for the validator to name). */
+function members(gc: Record<string, unknown>, depth = 0): unknown[] {
+  if (!Array.isArray(gc.geometries) || depth > 32) return [gc];
+  return gc.geometries.flatMap((m: unknown) => (isRecord(m) && m.type === 'GeometryCollection' ? members(m, depth + 1) : [m]));
 }
 
 function kindOf(features: Feature[]): 'areas' | 'features' {

@@ -36,7 +36,6 @@ describe('bad-imports corpus (tests/fixtures/bad-imports, see README.md)', () =>
     ['empty.geojson', 'empty', {}],
     ['whitespace-only.geojson', 'empty', {}],
     ['empty-collection.geojson', 'no_features', {}],
-    ['geometry-collection.geojson', 'unsupported_geometry', { types: 'GeometryCollection' }],
     ['latin1.geojson', 'not_utf8', {}],
     ['boundary.kml', 'wrong_format', { format: 'KML' }],
     ['shapefile-only.zip', 'zip_no_geojson', { entries: 'ccn.shp, ccn.dbf, ccn.prj' }],
@@ -47,6 +46,8 @@ describe('bad-imports corpus (tests/fixtures/bad-imports, see README.md)', () =>
     ['bom-single-feature.geojson', 'ok', {}],
     ['bare-point.geojson', 'ok', {}],
     ['crs-declared.geojson', 'ok', {}],
+    ['geometry-collection.geojson', 'ok', {}],
+    ['utf16le-bom.geojson', 'ok', {}],
   ];
   for (const [file, code, params] of table) {
     it(`${file} → ${code}`, () => {
@@ -91,6 +92,45 @@ describe('bad-imports corpus (tests/fixtures/bad-imports, see README.md)', () =>
   it('warns that a crs member is ignored', () => {
     const r = parseImport(bad('crs-declared.geojson'), 'c.geojson');
     expect(r.ok && r.warnings).toEqual([{ code: 'crs_ignored', params: { crs: 'urn:ogc:def:crs:OGC:1.3:CRS84' } }]);
+  });
+  it('takes a GeometryCollection apart, nested ones too, each member with the feature\'s properties', () => {
+    const r = parseImport(bad('geometry-collection.geojson'), 'gc.geojson');
+    if (!r.ok) throw new Error(r.error.code);
+    expect(r.fc.features.map((f) => [f.geometry?.type, f.properties])).toEqual([['Polygon', { name: 'Vùng A' }]]);
+    const nested = {
+      type: 'Feature',
+      id: 'x',
+      properties: { name: 'Lô 1' },
+      geometry: { type: 'GeometryCollection', geometries: [{ type: 'Point', coordinates: [106, 20] }, { type: 'GeometryCollection', geometries: [{ type: 'LineString', coordinates: [[106, 20], [106.1, 20]] }] }] },
+    };
+    const r2 = parseImport(enc(JSON.stringify(nested)), 'n.geojson');
+    expect(r2.ok && r2.fc.features.map((f) => [f.geometry?.type, f.properties?.name, f.id])).toEqual([['Point', 'Lô 1', undefined], ['LineString', 'Lô 1', undefined]]);
+  });
+  it('names the collection\'s feature number when one of its members is broken', () => {
+    const gc = (geometries: unknown[]) => ({ type: 'Feature', properties: {}, geometry: { type: 'GeometryCollection', geometries } });
+    const text = JSON.stringify({ type: 'FeatureCollection', features: [gc([{ type: 'Point', coordinates: [106, 20] }]), gc([{ type: 'Polygon', coordinates: [[[106, 20], [106.1, 20], [106.1, 20.1], [106, 20.1]]] }])] });
+    expect(parseImport(enc(text), 'g.geojson')).toEqual({ ok: false, error: { code: 'unclosed_ring', params: { feature: 2, ring: 1 } } });
+  });
+  it('skips an empty GeometryCollection with a warning, refuses a file of only empty ones', () => {
+    const empty = '{"type":"Feature","properties":{},"geometry":{"type":"GeometryCollection","geometries":[]}}';
+    expect(parseImport(enc(empty), 'e.geojson')).toEqual({ ok: false, error: { code: 'unsupported_geometry', params: { types: 'GeometryCollection' } } });
+  });
+  it('reads UTF-16 LE and BE with a BOM (Windows "Unicode"), and UTF-8 with or without one', () => {
+    const text = JSON.stringify({ type: 'Feature', properties: { name: 'Cụm Đồng Văn' }, geometry: { type: 'Point', coordinates: [106, 20] } });
+    const le = new Uint8Array([0xff, 0xfe, ...new Uint8Array(Uint16Array.from(text, (c) => c.charCodeAt(0)).buffer)]);
+    const be = new Uint8Array(le.length);
+    be.set([0xfe, 0xff]);
+    for (let i = 2; i < le.length; i += 2) be.set([le[i + 1] as number, le[i] as number], i);
+    for (const b of [le, be, enc(text), enc(`\uFEFF${text}`)]) {
+      const r = parseImport(b, 'u.geojson');
+      expect(r.ok && r.fc.features[0]?.properties).toEqual({ name: 'Cụm Đồng Văn' });
+    }
+    expect(codeOf(parseImport(bad('utf16le-bom.geojson'), 'u.geojson'))).toBe('ok');
+  });
+  it("keeps projected and swapped positions with coordinates: 'any' (the survey import picks the system)", () => {
+    expect(codeOf(parseImport(bad('projected-vn2000.geojson'), 'p.geojson', { coordinates: 'any' }))).toBe('ok');
+    expect(codeOf(parseImport(bad('swapped-coordinates.geojson'), 's.geojson', { coordinates: 'any' }))).toBe('ok');
+    expect(codeOf(parseImport(bad('projected-vn2000.geojson'), 'p.geojson'))).toBe('projected_coordinates');
   });
   it('skips null geometries with a warning', () => {
     const text = exportGeoJSON([
