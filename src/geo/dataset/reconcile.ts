@@ -39,7 +39,7 @@ export interface Compared {
 export interface ReconciliationRow {
   /** ex-province name, or "Total". */
   ex_province: ExProvince | 'Total';
-  /** Every cluster in the dataset counts as planned (all statuses). */
+  /** Every cluster in the dataset counts as planned (all statuses but withdrawn). */
   planned: Compared;
   /** status established or operating (operating ⊂ established ⊂ planned). */
   established: Compared;
@@ -67,7 +67,7 @@ function sumOrNull(xs: (number | null)[]): number | null {
 /**
  * Compare the dataset's clusters with the published per-ex-province totals.
  *
- * Counting: every cluster in the dataset is "planned"; "established" counts
+ * Counting: every cluster in the dataset is "planned", except those withdrawn from the plan; "established" counts
  * established + operating (reports count operating clusters among established ones);
  * "operating" counts operating only. Hectares sum `planned_area_ha` where known.
  * WWTP counts clusters whose `wwtp` is under_construction/operating/compliant; "ok" counts operating/compliant.
@@ -82,7 +82,8 @@ function sumOrNull(xs: (number | null)[]): number | null {
 export function reconcile(clusters: readonly ClusterProps[], reported: ReportedFigures): ReconciliationRow[] {
   const rows: ReconciliationRow[] = [];
   for (const prov of EX_PROVINCES) {
-    const cs = clusters.filter((c) => c.ex_province === prov);
+    // A cluster taken out of the plan is not in the reported plan either.
+    const cs = clusters.filter((c) => c.ex_province === prov && c.status !== 'withdrawn');
     const rep = reported.provinces.find((p) => p.name === prov);
     const withArea = cs.filter((c) => c.planned_area_ha !== null);
     rows.push({

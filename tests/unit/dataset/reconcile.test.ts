@@ -34,6 +34,10 @@ describe('reconcile', () => {
     expect(hn.established).toEqual({ dataset: 2, reported: 2, gap: 0 });
     expect(hn.operating).toEqual({ dataset: 1, reported: 1, gap: 0 });
   });
+  it('leaves a cluster withdrawn from the plan out of every count and of the hectares', () => {
+    const withWithdrawn = reconcile([...cs, cluster({ id: 'w', status: 'withdrawn', planned_area_ha: 40, wwtp: 'compliant' })], reported());
+    expect(withWithdrawn).toEqual(rows);
+  });
   it('sums known areas only and shows the gap', () => {
     expect(rows[0]!.planned_ha).toEqual({ dataset: 50.5, reported: 100, gap: -49.5 });
     expect(rows[0]!.with_area).toBe(2);
