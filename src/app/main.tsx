@@ -26,6 +26,7 @@ const drawn = new Promise<void>((resolve) => (mapDrawn = resolve));
 void loadData(store, base, checkFile, fetch, drawn);
 // The planner's edits are restored beside the bundled data (IndexedDB is read off the main thread).
 const journal = startJournal(store, () => openJournalStore());
+void journal.ready.then(() => (document.body.dataset.journal = 'restored'));
 render(<App store={store} assetBase={base} proximity={proximity} journal={journal} onMapDrawn={mapDrawn} />, document.getElementById('app')!);
 syncUrl(store);
 runProximity(store, proximity);
