@@ -368,6 +368,27 @@ describe('GeoJSON as a survey', () => {
   });
 });
 
+describe('routing', () => {
+  it('a .csv, .tsv or .txt boundary-point table goes to parseTable', () => {
+    for (const f of ['hanam_tm3_105.csv', 'hanam_tm3_105.tsv']) {
+      const s = survey(parseSurvey(fixture(`survey/${f}`), f.replace('.tsv', '.txt')));
+      expect(s.format).toBe('table');
+      expect(s.features[0]?.geometry.type).toBe('Polygon');
+    }
+  });
+  it('content decides before the extension: a KML named .json, a DXF named .txt, a zipped Shapefile named .kmz', () => {
+    expect(survey(parseSurvey(fixture('survey/formats/ranh_gioi.kml'), 'ranh_gioi.json')).format).toBe('kml');
+    expect(survey(parseSurvey(fixture('survey/formats/ranh_gioi.dxf'), 'ranh_gioi.txt')).format).toBe('dxf');
+    expect(survey(parseSurvey(fixture('survey/formats/ranh_gioi_shp.zip'), 'ranh_gioi.kmz')).format).toBe('shapefile');
+  });
+  it('too large, empty, and unknown files are refused before any reader runs', () => {
+    expect(parseSurvey(new Uint8Array(11), 'a.kml', { maxBytes: 10 })).toEqual({ ok: false, issue: { code: 'survey_too_large', params: { size_mb: 0, limit_mb: 0 } } });
+    expect(parseSurvey(new Uint8Array(0), 'a.kml')).toEqual({ ok: false, issue: { code: 'survey_empty', params: {} } });
+    expect(parseSurvey(enc('hello'), 'a.xlsx')).toEqual({ ok: false, issue: { code: 'unsupported_format', params: { ext: '.xlsx' } } });
+    expect(parseSurvey(zipSync({ 'a.txt': enc('x') }), 'a.zip')).toEqual({ ok: false, issue: { code: 'zip_unknown_content', params: { entries: 'a.txt' } } });
+  });
+});
+
 describe('selfIntersections', () => {
   const poly = (ring: number[][]): Feature<Polygon> => ({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } });
   it('finds where a bow-tie crosses itself, once per crossing', () => {

@@ -4,6 +4,7 @@ import { parseDxf } from './parse_dxf';
 import { parseGeoJSONSurvey } from './parse_geojson';
 import { parseKml } from './parse_kml';
 import { parseShapefile } from './parse_shapefile';
+import { parseTable } from './parse_table';
 import type { ParseResult, SurveyIssue } from './types';
 
 /** Default size limit of a survey file, and of what is unzipped from it (bytes): 50 MiB. */
@@ -49,8 +50,7 @@ function parse(bytes: Uint8Array, fileName: string, maxBytes: number): ParseResu
     : kind === 'kml' ? parseKml(bytes, fileName, opts)
     : kind === 'dxf' ? parseDxf(bytes, fileName)
     : kind === 'geojson' ? parseGeoJSONSurvey(bytes, fileName, opts)
-    // parse_table.ts (boundary-point tables, another engineer's) has not landed yet.
-    : fail('unsupported_format', { ext: `.${ext}` });
+    : parseTable(bytes);
   if (!r.ok) return r;
   const crossing = selfIntersections(r.survey.features);
   const first = crossing[0];
