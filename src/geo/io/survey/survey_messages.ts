@@ -261,4 +261,41 @@ export const SURVEY_MESSAGES: Readonly<Record<string, { vi: string; en: string }
     vi: 'Tệp {file} khai báo hệ tọa độ "{crs}" (thành phần crs, không có trong chuẩn RFC 7946); hãy kiểm tra hệ tọa độ đề xuất.',
     en: 'The file {file} declares the coordinate system "{crs}" (a crs member, not part of RFC 7946); check the proposed coordinate system.',
   },
+  // parse_table.ts (boundary-point tables; rows are 1-based lines of the table, {column} its header or number)
+  table_empty: {
+    vi: 'Bảng tọa độ {file} trống: không có dòng nào có số liệu.',
+    en: 'The coordinate table {file} is empty: no row holds any values.',
+  },
+  table_no_coordinates: {
+    vi: 'Không nhận ra cột tọa độ trong bảng {file} (tìm thấy: {columns}). Cần hai cột X, Y (mét, VN-2000) hoặc Kinh độ, Vĩ độ (độ, WGS 84).',
+    en: 'No coordinate columns recognised in the table {file} (found: {columns}). Two columns X, Y (metres, VN-2000) or Longitude, Latitude (degrees, WGS 84) are needed.',
+  },
+  table_missing_cell: {
+    vi: 'Dòng {row} của bảng {file}: thiếu giá trị ở cột {column}. Hãy điền đủ tọa độ của mọi điểm rồi nhập lại.',
+    en: 'Row {row} of the table {file}: the {column} cell is empty. Fill in every point\'s coordinates and import again.',
+  },
+  table_not_a_number: {
+    vi: 'Dòng {row} của bảng {file}, cột {column}: "{text}" không phải là số.',
+    en: 'Row {row} of the table {file}, column {column}: "{text}" is not a number.',
+  },
+  table_mixed_units: {
+    vi: 'Dòng {row} của bảng {file}, cột {column}: giá trị {text} không cùng loại với các dòng khác (mét hay độ?). Có thể gõ nhầm hoặc sai dấu phân cách hàng nghìn.',
+    en: 'Row {row} of the table {file}, column {column}: the value {text} is not of the same kind as the other rows (metres or degrees?). It may be a typo or a wrong thousands separator.',
+  },
+  table_extra_cells: {
+    vi: 'Dòng {row} của bảng {file} có {found} ô trong khi tiêu đề có {expected} cột: có lẽ số dùng dấu phẩy thập phân trong tệp phân cách bằng dấu phẩy. Hãy lưu lại với dấu chấm phẩy hoặc tab.',
+    en: 'Row {row} of the table {file} has {found} cells where the header has {expected} columns: decimal commas in a comma-separated file? Save it again with semicolons or tabs.',
+  },
+  table_too_few_points: {
+    vi: 'Ranh giới {parcel} (từ dòng {row}) trong bảng {file} chỉ có {n} điểm; một ranh giới cần ít nhất 3 điểm.',
+    en: 'The boundary {parcel} (from row {row}) in the table {file} has only {n} points; a boundary needs at least 3.',
+  },
+  table_rows_skipped: {
+    vi: 'Đã bỏ qua các dòng chữ không thuộc ranh giới nào trong bảng {file}: dòng {rows}.',
+    en: 'Skipped text rows that belong to no boundary in the table {file}: rows {rows}.',
+  },
+  table_vn2000_degrees: {
+    vi: 'Bảng {file} ghi kinh độ, vĩ độ theo VN-2000: chúng lệch khoảng 220 m so với WGS 84 và ứng dụng chưa chuyển được. Hãy dùng tọa độ phẳng VN-2000 (X, Y) hoặc WGS 84.',
+    en: 'The table {file} gives VN-2000 longitudes and latitudes: they are about 220 m off WGS 84, and the app cannot convert them. Use VN-2000 plane coordinates (X, Y) or WGS 84.',
+  },
 };
