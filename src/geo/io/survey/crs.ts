@@ -337,10 +337,12 @@ const isLat = (v: number) => v >= -90 && v <= 90;
  * plausible (lon/lat degrees → EPSG:4326; eastings 400 000–800 000 m and northings
  * 2 100 000–2 400 000 m → the three VN-2000 systems) and in which column order (northing first is
  * recognised as swapped); each plausible reading is then ranked by how many points land in the
- * province. The readings often tie: TM-3 105° and UTM 48N land a few hundred metres apart, and a
- * TM-3 105°30′ table read on 105° lands some 50 km west, often still in the province. A reference
- * point (the cluster the survey is for) breaks ties by distance; without one the order is WGS 84,
- * TM-3 105°, TM-3 105°30′, UTM 48N. The planner confirms either way.
+ * province (its box, or its outline when `province.contains` tests it). The readings often tie:
+ * TM-3 105° and UTM 48N land a few hundred metres apart, and a TM-3 105°30′ table read on 105°
+ * lands some 50 km west, often still in the province. A reference point (the cluster the survey
+ * is for) breaks ties by the distance of the points' mean: a commune-level point tells the two
+ * meridians apart, but UTM 48N from TM-3 105° only if it is within about 300 m. Without one the
+ * order is WGS 84, TM-3 105°, TM-3 105°30′, UTM 48N. The planner confirms either way.
  *
  * @param points - the file's positions as read, [first value, second value]
  * @param province - where the points should land (default: the box {@link PROVINCE_BBOX})
