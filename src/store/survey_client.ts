@@ -1,3 +1,4 @@
+import type { MultiPolygon, Polygon } from 'geojson';
 import type { CrsId } from '../geo/io/survey/types';
 import type { SurveyRequest, SurveyResponse } from '../geo/io/survey/survey_protocol';
 
@@ -6,7 +7,7 @@ type Progress = (done: number, total: number, phase: 'parse' | 'reproject') => v
 
 /** The survey import's worker, started on first use; `cancel` ends it and whatever it was doing. */
 export interface SurveyClient {
-  parse(bytes: Uint8Array, fileName: string, onProgress: Progress): Promise<Answer<'parsed'> | Answer<'failed'>>;
+  parse(bytes: Uint8Array, fileName: string, onProgress: Progress, hints?: { near?: [number, number]; outline?: Polygon | MultiPolygon }): Promise<Answer<'parsed'> | Answer<'failed'>>;
   reproject(crs: CrsId, swapped: boolean, onProgress: Progress): Promise<Answer<'reprojected'> | Answer<'failed'>>;
   cancel(): void;
 }
@@ -52,7 +53,7 @@ export function createSurveyClient(makeWorker: () => Pick<Worker, 'postMessage' 
       start().postMessage({ ...req, id } as SurveyRequest, transfer);
     });
   return {
-    parse: (bytes, fileName, onProgress) => send({ type: 'parse', bytes, fileName }, onProgress, [bytes.buffer]),
+    parse: (bytes, fileName, onProgress, hints = {}) => send({ type: 'parse', bytes, fileName, ...hints }, onProgress, [bytes.buffer]),
     reproject: (crs, swapped, onProgress) => send({ type: 'reproject', crs, swapped }, onProgress),
     cancel() {
       worker?.terminate();

@@ -15,7 +15,7 @@ describe('matchSurvey', () => {
     const m = matchSurvey(
       [
         shape(square(105.0, 19.0), { id: 'nd-mau-y-yen' }),
-        shape(square(105.0, 19.0), { TEN: 'cụm công nghiệp mẫu hải hậu' }),
+        shape(square(105.0, 19.0), { TEN: 'cụm công nghiệp Hải Hậu (mẫu)' }),
         shape(square(105.92, 20.62)),
         shape(square(105.92, 20.62)),
         shape(square(104.0, 19.0), { Name: 'Không có' }),

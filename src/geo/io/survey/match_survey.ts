@@ -25,12 +25,16 @@ export interface SurveyMatch {
 /** Property names files use for a feature's name (KML name, Shapefile TEN/Ten_CCN, DXF layer…). */
 const NAME_KEYS = ['name', 'Name', 'NAME', 'ten', 'Ten', 'TEN', 'ten_ccn', 'TEN_CCN', 'Ten_CCN', 'label', 'title', 'layer', 'Layer'];
 
-/** A name folded for comparison, without the words every cluster's name has. */
+/**
+ * A name folded for comparison, without the words every cluster's name has, its words sorted:
+ * drawings write "CCN Gián Khẩu (mẫu)" for "CCN Mẫu Gián Khẩu".
+ */
 function key(s: string): string {
-  return foldDiacritics(s)
+  const words = foldDiacritics(s)
     .replace(/\b(ccn|cum cong nghiep|cum cn|khu cong nghiep|kcn)\b/g, ' ')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  return [...new Set(words)].sort().join(' ');
 }
 
 const isArea = (g: Geometry | null): g is Polygon | MultiPolygon => !!g && (g.type === 'Polygon' || g.type === 'MultiPolygon');

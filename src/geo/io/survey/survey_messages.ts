@@ -8,6 +8,14 @@ export const SURVEY_MESSAGES: Readonly<Record<string, { vi: string; en: string }
     vi: 'Không đọc được tệp {file}: {detail}. Bản đồ và các thay đổi vẫn giữ nguyên.',
     en: 'The file {file} could not be read: {detail}. The map and your changes are as they were.',
   },
+  survey_prj_unknown: {
+    vi: 'Tệp .prj của {file} ghi một hệ tọa độ ứng dụng không đọc được: hệ tọa độ được đề xuất theo giá trị các điểm, hãy kiểm tra.',
+    en: "The .prj of {file} names a coordinate system this app cannot read: one is proposed from the points' values instead; check it.",
+  },
+  survey_no_crs: {
+    vi: 'Tọa độ trong {file} không khớp hệ tọa độ nào ứng dụng biết (WGS 84; VN-2000 TM-3 105°00′, 105°30′; UTM 48N): không điểm nào rơi vào tỉnh. Hãy kiểm tra cột X, Y và đơn vị (mét). Chưa có gì được áp dụng.',
+    en: 'The coordinates in {file} fit no coordinate system this app knows (WGS 84; VN-2000 TM-3 105°00′, 105°30′; UTM 48N): no point lands in the province. Check the X and Y columns and the unit (metres). Nothing has been applied.',
+  },
   survey_nothing_parsed: {
     vi: 'Chưa có tệp nào được đọc để chuyển tọa độ.',
     en: 'No file has been read to transform.',

@@ -1,4 +1,4 @@
-import type { Feature, Geometry } from 'geojson';
+import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { CrsId, ParseResult, SurveyIssue } from './types';
 
 /** A coordinate system the planner may confirm, with how many of the file's points it puts in the province. */
@@ -10,7 +10,16 @@ export interface CrsCandidate {
 
 /** What the app asks the survey worker: parse a file (or pasted text), then reproject it. */
 export type SurveyRequest =
-  | { type: 'parse'; id: number; bytes: Uint8Array; fileName: string }
+  | {
+      type: 'parse';
+      id: number;
+      bytes: Uint8Array;
+      fileName: string;
+      /** Where the shapes are expected (the cluster the planner has open), to tell close readings apart. */
+      near?: [number, number];
+      /** The province's outline, a finer test than its box. */
+      outline?: Polygon | MultiPolygon;
+    }
   | { type: 'reproject'; id: number; crs: CrsId; swapped: boolean };
 
 /** What the worker answers; progress messages come before the answer of the same id. */

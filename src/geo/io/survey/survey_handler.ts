@@ -1,0 +1,74 @@
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import type { Position } from 'geojson';
+import { crsFromPrj, detectCrs, reprojectFeatures } from './crs';
+import { parseSurvey } from './parse_survey';
+import type { CrsCandidate, SurveyRequest, SurveyResponse } from './survey_protocol';
+import type { RawSurvey } from './types';
+
+/** The merged province with a margin (lon/lat), where an imported shape may land. */
+export const SURVEY_BOUNDS: [number, number, number, number] = [105.3, 19.8, 106.8, 20.8];
+
+/** Every position of a survey's features (for detecting its coordinate system). */
+function positions(s: RawSurvey): [number, number][] {
+  const out: [number, number][] = [];
+  const walk = (c: unknown): void => {
+    if (!Array.isArray(c)) return;
+    if (typeof c[0] === 'number') out.push([c[0] as number, c[1] as number]);
+    else for (const x of c) walk(x);
+  };
+  for (const f of s.features) if (f.geometry && 'coordinates' in f.geometry) walk(f.geometry.coordinates as Position[]);
+  return out;
+}
+
+/**
+ * The survey import's work, off the main thread: parse a file, propose coordinate systems,
+ * reproject on the planner's choice. Keeps the last parsed survey between the two steps.
+ *
+ * @param post - sends a response (progress messages included) back to the app
+ */
+export function createSurveyHandler(post: (r: SurveyResponse) => void): (req: SurveyRequest) => void {
+  let last: RawSurvey | null = null;
+  return (req) => {
+    try {
+      if (req.type === 'parse') {
+        post({ type: 'progress', id: req.id, phase: 'parse', done: 0, total: req.bytes.byteLength });
+        const result = parseSurvey(req.bytes, req.fileName);
+        last = result.ok ? result.survey : null;
+        const pts = last ? positions(last) : [];
+        let candidates: CrsCandidate[] = [];
+        if (last) {
+          const hint = last.crs;
+          const stated = hint.kind === 'known' ? hint.crs : hint.kind === 'wkt' ? crsFromPrj(hint.wkt) : null;
+          // A .prj the import cannot read is said, and the system is proposed from the values instead.
+          if (hint.kind === 'wkt' && !stated) last = { ...last, notes: [...last.notes, { code: 'survey_prj_unknown', params: {} }] };
+          const outline = req.outline;
+          const province = { bbox: SURVEY_BOUNDS, contains: outline ? (lon: number, lat: number) => booleanPointInPolygon([lon, lat], outline) : undefined };
+          candidates = stated ? [{ crs: stated, swapped: false, inside: -1 }] : detectCrs(pts, province, req.near);
+        }
+        post({ type: 'parsed', id: req.id, result: last ? { ok: true, survey: last } : result, candidates, total: pts.length });
+        return;
+      }
+      if (!last) return post({ type: 'failed', id: req.id, issue: { code: 'survey_nothing_parsed', params: {} } });
+      const features = last.features;
+      // Reprojected in chunks, so the app can show progress on large files.
+      const out: typeof features = [];
+      const outside: { feature: number; vertex: number }[] = [];
+      const step = Math.max(1, Math.ceil(features.length / 20));
+      for (let i = 0; i < features.length; i += step) {
+        const part = reprojectFeatures(features.slice(i, i + step), req.crs, req.swapped, { bbox: SURVEY_BOUNDS });
+        out.push(...part.features);
+        for (const o of part.outside) outside.push({ feature: o.feature + i, vertex: o.vertex });
+        post({ type: 'progress', id: req.id, phase: 'reproject', done: Math.min(features.length, i + step), total: features.length });
+      }
+      const first = outside[0];
+      post({
+        type: 'reprojected',
+        id: req.id,
+        features: out,
+        outside: first ? { code: 'survey_outside_province', params: { n: outside.length, feature: first.feature + 1, vertex: first.vertex + 1 } } : null,
+      });
+    } catch (e) {
+      post({ type: 'failed', id: req.id, issue: { code: 'survey_unreadable', params: { detail: String((e as Error)?.message ?? e).slice(0, 200) } } });
+    }
+  };
+}
