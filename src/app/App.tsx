@@ -10,7 +10,9 @@ import { Legend } from './Legend';
 import { Notices } from './Notices';
 import { SearchBox } from './SearchBox';
 import { Sidebar } from './Sidebar';
-import { JournalContext, MapViewContext, ProximityContext, StoreContext, useProximity, useStore } from './use_store';
+import { SurveyPanel } from './SurveyPanel';
+import type { SurveyClient } from '../store/survey_client';
+import { JournalContext, SurveyContext, MapViewContext, ProximityContext, StoreContext, useProximity, useStore } from './use_store';
 import type { JournalService } from '../store/journal_service';
 import { EditPanel } from './EditPanel';
 import { StorageAlert } from './ChangesPanel';
@@ -75,6 +77,8 @@ function MapPane({ store, assetBase, onDrawn, onClustersDrawn }: { store: AppSto
 /** The editor takes the details' place while a cluster is edited or added. */
 function DetailsOrEditor() {
   const editing = useStore((s) => s.editor);
+  const surveying = useStore((s) => !!s.survey);
+  if (surveying) return <SurveyPanel />;
   // (keyed by cluster: the form starts afresh for each)
   return editing ? <EditPanel key={editing.id ?? 'new'} /> : <Details />;
 }
@@ -122,7 +126,7 @@ function LoadState() {
  * The whole app: header, sidebar, map with legend and details.
  * `onMapDrawn` is called once the map has drawn the clusters and its context for the first time.
  */
-export function App({ store, assetBase, proximity, journal, onMapDrawn }: { store: AppStore; assetBase: string; proximity: ProximityService; journal: JournalService; onMapDrawn?: () => void }) {
+export function App({ store, assetBase, proximity, journal, survey, onMapDrawn }: { store: AppStore; assetBase: string; proximity: ProximityService; journal: JournalService; survey: SurveyClient; onMapDrawn?: () => void }) {
   const mapViewRef = useRef<MapView | null>(null);
   const [panels, setPanels] = useState(false);
   const showPanels = useCallback(() => setPanels(true), []);
@@ -134,6 +138,7 @@ export function App({ store, assetBase, proximity, journal, onMapDrawn }: { stor
     <StoreContext.Provider value={store}>
      <ProximityContext.Provider value={proximity}>
      <JournalContext.Provider value={journal}>
+     <SurveyContext.Provider value={survey}>
      <MapViewContext.Provider value={mapViewRef}>
       <Header />
       <main class="body">
@@ -151,6 +156,7 @@ export function App({ store, assetBase, proximity, journal, onMapDrawn }: { stor
         {panels && <DetailsOrEditor />}
       </main>
      </MapViewContext.Provider>
+     </SurveyContext.Provider>
      </JournalContext.Provider>
      </ProximityContext.Provider>
     </StoreContext.Provider>

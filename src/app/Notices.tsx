@@ -12,6 +12,7 @@ function isProblem(n: Notice): boolean {
   return (
     n.key.startsWith('import:') ||
     n.key.startsWith('changes:') ||
+    n.key.startsWith('survey:') ||
     PROBLEMS.has(n.key)
   );
 }

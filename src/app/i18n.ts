@@ -2,6 +2,8 @@ import { IMPORT_MESSAGES } from '../geo/io/import_messages';
 import { CHANGES_MESSAGES } from '../geo/edit/changes_messages';
 import type { Lang } from '../geo/format';
 import { EDIT_EN, EDIT_VI } from './i18n_edit';
+import { SURVEY_EN, SURVEY_VI } from './i18n_survey';
+import { SURVEY_MESSAGES } from '../geo/io/survey/survey_messages';
 
 /** Vietnamese first; every UI string lives here. */
 const vi = {
@@ -19,8 +21,8 @@ const vi = {
   'list.title': 'Danh sách {n} cụm theo bộ lọc',
   'list.area': 'Diện tích',
   'url.ignored': 'Một phần của đường dẫn không còn hợp lệ và đã bị bỏ qua: {parts}',
-  'import.button': 'Nhập GeoJSON…',
-  'import.drop': 'Thả tệp GeoJSON hoặc .zip vào đây',
+  'import.button': 'Nhập tệp…',
+  'import.drop': 'Thả tệp vào đây: GeoJSON, KML/KMZ, Shapefile (.zip), DXF, bảng tọa độ (.csv)',
   'import.remove': 'Gỡ lớp {file}',
   'import.areasDone': 'Đã nhập {areas} vùng từ {file}: thêm {n} cụm vào lựa chọn.',
   'import.featuresDone': 'Đã nhập {n} đối tượng từ {file} thành một lớp riêng.',
@@ -164,6 +166,7 @@ const vi = {
   'export.sourceLine': 'Bản đồ cụm công nghiệp tỉnh Ninh Bình; nguồn của từng cụm trong thuộc tính sources',
   'export.filteredInstead': 'Chưa chọn cụm nào: đã xuất {n} cụm theo bộ lọc hiện tại.',
   ...EDIT_VI,
+  ...SURVEY_VI,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -183,8 +186,8 @@ const en: Record<MessageKey, string> = {
   'list.title': '{n} clusters matching the filter',
   'list.area': 'Area',
   'url.ignored': 'Parts of the link are invalid or out of date and were ignored: {parts}',
-  'import.button': 'Import GeoJSON…',
-  'import.drop': 'Drop a GeoJSON or .zip file here',
+  'import.button': 'Import a file…',
+  'import.drop': 'Drop a file here: GeoJSON, KML/KMZ, Shapefile (.zip), DXF, coordinate table (.csv)',
   'import.remove': 'Remove layer {file}',
   'import.areasDone': 'Imported {areas} areas from {file}: {n} clusters added to the selection.',
   'import.featuresDone': 'Imported {n} features from {file} as a separate layer.',
@@ -328,6 +331,7 @@ const en: Record<MessageKey, string> = {
   'export.sourceLine': 'Ninh Bình industrial-cluster map; each cluster cites its sources in the sources property',
   'export.filteredInstead': 'Nothing selected: exported the {n} clusters of the current filter.',
   ...EDIT_EN,
+  ...SURVEY_EN,
 };
 
 const catalogue: Record<Lang, Record<MessageKey, string>> = { vi, en };
@@ -350,9 +354,14 @@ function fill(s: string, params?: Record<string, string | number>): string {
 /**
  * Text of a notice: a catalogue key, `import:<code>` for the importer's messages (kept beside
  * the importer in src/geo/io/import_messages.ts) or `changes:<code>` for the changes file's
- * (src/geo/edit/changes_messages.ts), both part of this catalogue.
+ * (src/geo/edit/changes_messages.ts) or `survey:<code>` for the survey import's
+ * (src/geo/io/survey/survey_messages.ts), all part of this catalogue.
  */
 export function noticeText(lang: Lang, key: string, params?: Record<string, string | number>): string {
+  if (key.startsWith('survey:')) {
+    const m = SURVEY_MESSAGES[key.slice(7)];
+    if (m) return fill(m[lang], params);
+  }
   if (key.startsWith('import:')) {
     const m = IMPORT_MESSAGES[key.slice(7) as keyof typeof IMPORT_MESSAGES];
     if (m) return fill(m[lang], params);

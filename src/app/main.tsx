@@ -12,6 +12,7 @@ import { createWorkerClient } from '../store/proximity_client';
 import { createProximityService } from '../store/proximity_service';
 import { startJournal } from '../store/journal_service';
 import { openJournalStore } from '../store/journal_db';
+import { createSurveyClient } from '../store/survey_client';
 
 const store = createAppStore();
 const base = new URL(import.meta.env.BASE_URL, location.href).href;
@@ -23,11 +24,17 @@ const proximity = createProximityService(
 // checking them and building the panels wait until the map has drawn the clusters and their context.
 let mapDrawn = () => {};
 const drawn = new Promise<void>((resolve) => (mapDrawn = resolve));
-void loadData(store, base, checkFile, fetch, drawn);
-// The planner's edits are restored beside the bundled data (IndexedDB is read off the main thread).
-const journal = startJournal(store, () => openJournalStore());
+// The planner's edits are read once the map is drawn too: reading and deserialising them
+// competes with the map's start for both cores. The data is handed over after them, so the
+// panels never show the clusters unedited (but a storage that never answers does not hold the
+// data back: the journal is applied whenever it comes).
+const JOURNAL_WAIT_MS = 4000;
+const journal = startJournal(store, () => drawn.then(() => openJournalStore()));
+const journalOrLater = drawn.then(() => Promise.race([journal.ready, new Promise((r) => setTimeout(r, JOURNAL_WAIT_MS))]));
+void loadData(store, base, checkFile, fetch, journalOrLater);
+const survey = createSurveyClient(() => new Worker(new URL('../geo/io/survey/survey.worker.ts', import.meta.url), { type: 'module' }));
 void journal.ready.then(() => (document.body.dataset.journal = 'restored'));
-render(<App store={store} assetBase={base} proximity={proximity} journal={journal} onMapDrawn={mapDrawn} />, document.getElementById('app')!);
+render(<App store={store} assetBase={base} proximity={proximity} journal={journal} survey={survey} onMapDrawn={mapDrawn} />, document.getElementById('app')!);
 syncUrl(store);
 runProximity(store, proximity);
 

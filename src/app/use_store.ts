@@ -3,6 +3,7 @@ import { useContext, useEffect, useReducer, useRef } from 'preact/hooks';
 import type { AppStore } from '../store/store';
 import type { ProximityService } from '../store/proximity_service';
 import type { JournalService } from '../store/journal_service';
+import type { SurveyClient } from '../store/survey_client';
 import type { MapView } from '../map/map_view';
 import type { Store } from '../store/types';
 
@@ -15,6 +16,14 @@ export function useJournal(): JournalService {
   const j = useContext(JournalContext);
   if (!j) throw new Error('JournalContext is missing');
   return j;
+}
+export const SurveyContext = createContext<SurveyClient | null>(null);
+
+/** The survey import's worker client from context. */
+export function useSurveyClient(): SurveyClient {
+  const c = useContext(SurveyContext);
+  if (!c) throw new Error('SurveyContext is missing');
+  return c;
 }
 /** The map view once it exists (for image export). */
 export const MapViewContext = createContext<{ current: MapView | null }>({ current: null });

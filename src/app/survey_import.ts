@@ -1,0 +1,139 @@
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import bbox from '@turf/bbox';
+import { matchSurvey } from '../geo/io/survey/match_survey';
+import { selectClusterById } from '../store/selectors';
+import type { CrsId } from '../geo/io/survey/types';
+import { newRecordId, type Change } from '../geo/edit/change';
+import { currentValue } from '../geo/edit/apply_journal';
+import type { AppStore } from '../store/store';
+import type { JournalService } from '../store/journal_service';
+import { SurveyCancelled, type SurveyClient } from '../store/survey_client';
+import type { SurveyRow } from '../store/types';
+
+const progress = (store: AppStore) => (done: number, total: number) => store.getState().patchSurvey({ progress: { done, total } });
+
+/** The reprojected import on the map (the planner checks it before confirming), framed. */
+function preview(store: AppStore, fc: FeatureCollection, file: string) {
+  store.getState().setImported({ name: file, fc });
+}
+
+/**
+ * Reads a planner's file (or pasted table) in the worker and proposes its coordinate system.
+ * A file that cannot be read is refused whole with a coded message; nothing else changes.
+ */
+export async function startSurveyImport(store: AppStore, client: SurveyClient, bytes: Uint8Array, file: string): Promise<void> {
+  const s = store.getState();
+  s.startSurvey(file);
+  // The cluster the planner has open tells apart readings that all land in the province.
+  const open = s.focusId ? selectClusterById(s).get(s.focusId) : undefined;
+  const b = open?.geometry ? bbox(open.geometry) : null;
+  const near: [number, number] | undefined = b ? [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2] : undefined;
+  const outline = s.province?.features[0]?.geometry;
+  let r;
+  try {
+    r = await client.parse(bytes, file, progress(store), { near, outline });
+  } catch (e) {
+    if (!(e instanceof SurveyCancelled)) store.getState().notify({ key: 'survey:survey_unreadable', params: { file, detail: String((e as Error).message) } });
+    return store.getState().endSurvey();
+  }
+  if (r.type === 'failed' || !r.result.ok) {
+    const issue = r.type === 'failed' ? r.issue : (r.result as { ok: false; issue: { code: string; params: Record<string, string | number> } }).issue;
+    store.getState().notify({ key: `survey:${issue.code}`, params: { ...issue.params, file } });
+    return store.getState().endSurvey();
+  }
+  const survey = r.result.survey;
+  if (!r.candidates.length) {
+    store.getState().notify({ key: 'survey:survey_no_crs', params: { file } });
+    return store.getState().endSurvey();
+  }
+  store.getState().patchSurvey({ stage: 'crs', progress: null, format: survey.format, candidates: r.candidates, points: r.total, notes: survey.notes });
+  const best = r.candidates[0];
+  if (best) await chooseCrs(store, client, best.crs, best.swapped);
+}
+
+/** Reprojects the import with a coordinate system and shows it; points outside the province are named. */
+export async function chooseCrs(store: AppStore, client: SurveyClient, crs: CrsId, swapped: boolean): Promise<void> {
+  const file = store.getState().survey?.file;
+  if (!file) return;
+  store.getState().patchSurvey({ stage: 'reprojecting', crs: { crs, swapped }, problem: null });
+  let r;
+  try {
+    r = await client.reproject(crs, swapped, progress(store));
+  } catch (e) {
+    if (e instanceof SurveyCancelled) return;
+    store.getState().patchSurvey({ stage: 'crs', problem: { code: 'survey_unreadable', params: { detail: String((e as Error).message) } } });
+    return;
+  }
+  if (r.type === 'failed') return store.getState().patchSurvey({ stage: 'crs', problem: r.issue });
+  store.getState().patchSurvey({ stage: 'crs', progress: null, features: r.features, problem: r.outside });
+  preview(store, { type: 'FeatureCollection', features: r.features }, file);
+}
+
+/**
+ * The planner confirmed the coordinate system: each shape is paired with a cluster for review.
+ * The app's own export (every feature a cluster by id) restores its selection instead.
+ */
+export function confirmCrs(store: AppStore): void {
+  const s = store.getState();
+  const sv = s.survey;
+  if (!sv?.features || sv.problem) return;
+  const clusters = s.clusters?.features ?? [];
+  const matches = matchSurvey(sv.features, clusters);
+  if (matches.length && matches.every((m) => m.basis === 'id') && sv.format === 'geojson') {
+    s.select(matches.map((m) => m.clusterId!), 'replace');
+    s.notify({ key: 'survey.ownExport', params: { file: sv.file, n: matches.length } });
+    s.setImported(null);
+    return s.endSurvey();
+  }
+  const rows: SurveyRow[] = matches.map((m) => ({ match: m, clusterId: m.areaHa !== null ? m.clusterId : null, decision: 'pending' }));
+  s.patchSurvey({ stage: 'review', rows });
+}
+
+/**
+ * The accepted shapes become surveyed footprints, through the journal (one group, one source);
+ * the rest of the import stays an overlay only if the planner keeps it.
+ *
+ * @returns false when the source or date is missing or nothing is accepted (nothing is saved)
+ */
+export async function applySurvey(store: AppStore, journal: JournalService, note: string, asOf: string): Promise<'ok' | 'needSource' | 'nothing'> {
+  const s = store.getState();
+  const sv = s.survey;
+  if (!sv?.features) return 'nothing';
+  if (!note.trim() || !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(asOf)) return 'needSource';
+  const byId = new Map((s.clusters?.features ?? []).map((c) => [c.properties.id, c]));
+  const group = newRecordId();
+  const at = new Date().toISOString();
+  const source = `${sv.file} — ${note.trim()}`;
+  const changes: Change[] = [];
+  for (const row of sv.rows) {
+    if (row.decision !== 'accepted' || !row.clusterId) continue;
+    const f = byId.get(row.clusterId);
+    const g = sv.features[row.match.feature]?.geometry;
+    if (!f || !g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) continue;
+    changes.push({
+      kind: 'change',
+      id: newRecordId(),
+      target: row.clusterId,
+      field: 'geometry',
+      from: currentValue(f, 'geometry'),
+      to: { geometry: g as Polygon | MultiPolygon, quality: 'surveyed' },
+      source,
+      as_of: asOf,
+      at,
+      group,
+    });
+  }
+  if (!changes.length) return 'nothing';
+  await journal.commit(changes);
+  s.notify({ key: 'survey.applied', params: { n: changes.length, file: sv.file } });
+  s.setImported(null);
+  s.endSurvey();
+  return 'ok';
+}
+
+/** Stops the import wherever it is; the map, filters, selection and edits stay as they were. */
+export function cancelSurvey(store: AppStore, client: SurveyClient): void {
+  client.cancel();
+  store.getState().setImported(null);
+  store.getState().endSurvey();
+}

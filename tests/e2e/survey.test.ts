@@ -1,0 +1,218 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowser } from './browser';
+import { clickAt, exportSelection, jumpTo, openApp, pixelsAt, screenshot, waitForApp, waitForMapIdle } from './driver';
+
+const baseUrl = inject('baseUrl');
+const browser = useBrowser();
+const FIX = resolve(import.meta.dirname, '../fixtures/survey');
+const truth = (file: string) => JSON.parse(readFileSync(resolve(FIX, file), 'utf8')) as { features: { geometry: { coordinates: number[][][] } }[] };
+
+/**
+ * How far (m) the farthest expected vertex is from the nearest vertex drawn (equirectangular: fine
+ * at this size; the export may start or wind the ring differently), and NaN when the counts differ.
+ */
+function maxOffsetM(got: number[][], want: number[][]): number {
+  const m = (a: number[], b: number[]) => Math.hypot((a[0]! - b[0]!) * 111_320 * Math.cos((a[1]! * Math.PI) / 180), (a[1]! - b[1]!) * 110_574);
+  if (got.length !== want.length) return NaN;
+  return Math.max(...want.map((w) => Math.min(...got.map((g) => m(g, w)))));
+}
+
+/** Drops a file on the page as a planner drags it from the desktop. */
+async function dropFile(page: Page, path: string, name: string, mime: string): Promise<void> {
+  const b64 = readFileSync(path).toString('base64');
+  await page.evaluate(
+    ([b64, name, mime]) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], name, { type: mime }));
+      window.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    },
+    [b64, name, mime] as const,
+  );
+}
+
+/** How many imported shapes the map draws (the preview), once it is idle. */
+async function importedOnMap(page: Page): Promise<number> {
+  await waitForMapIdle(page);
+  return page.evaluate(() => {
+    const map = (window as any).__mapView.map;
+    return new Set(map.queryRenderedFeatures({ layers: ['imported-fill', 'imported-line', 'imported-point'] }).map((f: any) => JSON.stringify(f.geometry.coordinates).slice(0, 40))).size;
+  });
+}
+
+/** The checked coordinate system on the CRS step. */
+const checkedCrs = (page: Page) => page.locator('[data-testid="survey-crs"] input[type="radio"]:checked').getAttribute('data-crs');
+
+async function acceptFirst(page: Page, cluster: string | null, source: string): Promise<void> {
+  await page.getByTestId('survey-confirm-crs').click();
+  const row = page.getByTestId('survey-row').first();
+  await row.waitFor();
+  if (cluster) await row.getByTestId('survey-cluster').selectOption(cluster);
+  await row.getByTestId('survey-accept').click();
+  await page.getByTestId('survey-source').fill(source);
+  await page.getByTestId('survey-asof').fill('2024-05-20');
+  await page.getByTestId('survey-apply').click();
+  await page.getByTestId('survey-panel').waitFor({ state: 'detached' });
+}
+
+/** The outline layers a cluster is drawn in. */
+async function outlineOf(page: Page, id: string): Promise<string[]> {
+  await waitForMapIdle(page);
+  return page.evaluate((id) => {
+    const map = (window as any).__mapView.map;
+    const hits = map.queryRenderedFeatures({ layers: ['cluster-line-surveyed', 'cluster-line-traced', 'cluster-line-schematic'] }).filter((f: any) => f.properties.id === id);
+    return [...new Set<string>(hits.map((f: any) => f.layer.id))];
+  }, id);
+}
+
+describe('survey files in', () => {
+  it('a VN-2000 boundary table (X northing first) becomes a surveyed footprint where PROJ puts it, and stays after a reload', async () => {
+    const { page, consoleErrors } = await openApp(browser(), baseUrl);
+    await page.getByTestId('import-file').setInputFiles(resolve(FIX, 'hanam_tm3_105.csv'));
+    await page.getByTestId('survey-crs').waitFor();
+    await expect.poll(() => checkedCrs(page)).toBe('VN2000-TM3-105');
+    // The shape is on the map before anything is applied.
+    await expect.poll(() => importedOnMap(page)).toBe(1);
+    await screenshot(page, 'survey-crs');
+    await page.getByTestId('survey-confirm-crs').click();
+    const row = page.getByTestId('survey-row').first();
+    await row.waitFor();
+    expect(await row.getByTestId('survey-area').textContent()).toMatch(/30,1\d? ha/);
+    await row.getByTestId('survey-cluster').selectOption('hn-mau-kim-bang');
+    expect(await row.getByTestId('survey-area').textContent()).toContain('quy hoạch 30 ha');
+    await row.getByTestId('survey-accept').click();
+    // No source, no footprint.
+    await page.getByTestId('survey-apply').click();
+    expect(await page.getByTestId('survey-panel').textContent()).toContain('Cần ghi nguồn và ngày của nguồn.');
+    await page.getByTestId('survey-source').fill('QĐ 1234/QĐ-UBND phê duyệt QH chi tiết 1/500');
+    await page.getByTestId('survey-asof').fill('2024-05-20');
+    await screenshot(page, 'survey-review');
+    await page.getByTestId('survey-apply').click();
+    await page.getByTestId('survey-panel').waitFor({ state: 'detached' });
+    const want = truth('hanam_tm3_105_wgs84.geojson').features[0]!.geometry.coordinates[0]!;
+    const check = async () => {
+      await jumpTo(page, [105.92, 20.55], 15);
+      await clickAt(page, [105.9205, 20.55]);
+      await page.getByTestId('details').waitFor();
+      await waitForMapIdle(page);
+      const { text } = await exportSelection(page, 'geojson');
+      const f = JSON.parse(text).features.find((x: any) => x.properties.id === 'hn-mau-kim-bang');
+      expect(f.properties.geometry_quality).toBe('surveyed');
+      expect(f.properties.geometry_source).toBe('hanam_tm3_105.csv — QĐ 1234/QĐ-UBND phê duyệt QH chi tiết 1/500');
+      expect(maxOffsetM(f.geometry.coordinates[0], want)).toBeLessThan(0.05);
+      expect(await outlineOf(page, 'hn-mau-kim-bang')).toEqual(['cluster-line-surveyed']);
+      const [px] = await pixelsAt(page, [[105.9205, 20.5500]]);
+      expect(px![0]! + px![1]! + px![2]!).toBeLessThan(600);
+    };
+    await check();
+    await page.reload();
+    await waitForApp(page);
+    await check();
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a Shapefile with .prj, dropped on the page: the system is read from the file; names match clusters', async () => {
+    const { page } = await openApp(browser(), baseUrl);
+    await dropFile(page, resolve(FIX, 'formats/ranh_gioi_shp.zip'), 'ranh_gioi_shp.zip', 'application/zip');
+    await page.getByTestId('survey-crs').waitFor();
+    expect(await page.getByTestId('survey-crs').textContent()).toContain('Theo tệp (.prj hoặc định dạng).');
+    await expect.poll(() => checkedCrs(page)).toBe('VN2000-TM3-105');
+    await page.getByTestId('survey-confirm-crs').click();
+    const rows = page.getByTestId('survey-row');
+    await expect.poll(() => rows.count()).toBe(2);
+    // "CCN Gián Khẩu (mẫu)" in the file is "CCN Mẫu Gián Khẩu" in the data.
+    expect(await rows.nth(0).getByTestId('survey-cluster').inputValue()).toBe('nb-mau-gian-khau');
+    expect(await rows.nth(0).textContent()).toContain('cùng tên');
+    expect(await rows.nth(1).getByTestId('survey-cluster').inputValue()).toBe('');
+    await rows.nth(0).getByTestId('survey-accept').click();
+    await rows.nth(1).getByTestId('survey-reject').click();
+    await page.getByTestId('survey-source').fill('Bản vẽ QH 45/QĐ-UBND');
+    await page.getByTestId('survey-asof').fill('2023-01-10');
+    await page.getByTestId('survey-apply').click();
+    await page.getByTestId('survey-panel').waitFor({ state: 'detached' });
+    await page.getByTestId('tab-changes').click();
+    expect(await page.getByTestId('changes-count').textContent()).toContain('1 thay đổi');
+    const want = truth('formats/source_wgs84.geojson').features[0]!.geometry.coordinates[0]!;
+    await jumpTo(page, [105.97, 20.245], 14);
+    const got = await page.evaluate(() => {
+      const map = (window as any).__mapView.map;
+      const f = map.querySourceFeatures('clusters').find((x: any) => x.properties.id === 'nb-mau-gian-khau');
+      return f ? f.properties.geometry_quality : null;
+    });
+    expect(got).toBe('surveyed');
+    const { text } = await exportSelection(page, 'geojson');
+    const all = JSON.parse(text).features as any[];
+    const f = all.find((x) => x.properties.id === 'nb-mau-gian-khau');
+    expect(maxOffsetM(f.geometry.coordinates[0], want)).toBeLessThan(0.05);
+    await page.context().close();
+  });
+
+  it('a table pasted from Excel (decimal commas, TM-3 105°30′) is proposed on the right meridian', async () => {
+    const { page } = await openApp(browser(), baseUrl);
+    await page.getByTestId('paste-open').click();
+    await page.getByTestId('paste-text').fill(readFileSync(resolve(FIX, 'namdinh_tm3_105_30.tsv'), 'utf8'));
+    await page.getByTestId('paste-read').click();
+    await page.getByTestId('survey-crs').waitFor();
+    await expect.poll(() => checkedCrs(page)).not.toBeNull();
+    // A 105°00′ reading of a 105°30′ table also lands in the province: the planner picks the meridian.
+    await page.locator('[data-testid="survey-crs"] input[data-crs="VN2000-TM3-105.5"]').first().check();
+    await expect.poll(() => checkedCrs(page)).toBe('VN2000-TM3-105.5');
+    await expect.poll(() => page.getByTestId('survey-confirm-crs').isEnabled()).toBe(true);
+    await acceptFirst(page, 'nd-mau-xuan-tien', 'QĐ 77/QĐ-UBND');
+    const want = truth('namdinh_tm3_105_30_wgs84.geojson').features[0]!.geometry.coordinates[0]!;
+    await page.getByTestId('select-filtered').click();
+    const { text } = await exportSelection(page, 'geojson');
+    const f = JSON.parse(text).features.find((x: any) => x.properties.id === 'nd-mau-xuan-tien');
+    expect(f.properties.geometry_quality).toBe('surveyed');
+    expect(maxOffsetM(f.geometry.coordinates[0], want)).toBeLessThan(0.05);
+    await page.context().close();
+  });
+
+  it('bad files are refused with a coded message in Vietnamese; cancel leaves everything as it was', async () => {
+    const { page, consoleErrors } = await openApp(browser(), baseUrl);
+    await page.getByTestId('facet-province').getByLabel('Nam Định', { exact: true }).click();
+    await jumpTo(page, [105.85, 20.55], 14);
+    await clickAt(page, [105.85, 20.55]);
+    await expect.poll(() => page.getByTestId('selection-count').textContent()).toBe('Đã chọn 1 cụm');
+    const bad = resolve(import.meta.dirname, '../fixtures/bad-imports');
+    for (const file of ['shp-only.zip', 'dxf-no-closed.dxf', 'kmz-no-kml.kmz', 'shp-truncated.zip', 'shp-dbf-count.zip']) {
+      await page.getByTestId('import-file').setInputFiles(resolve(bad, file));
+      await expect.poll(() => page.getByTestId('notices').textContent()).toContain(file);
+      await page.getByTestId('survey-panel').waitFor({ state: 'detached' });
+    }
+    const notices = (await page.getByTestId('notices').textContent()) ?? '';
+    expect(notices).not.toMatch(/\b(the|file|missing|expected)\b/i);
+    // Cancel at the coordinate-system step: the preview goes, nothing is applied.
+    await page.getByTestId('import-file').setInputFiles(resolve(FIX, 'ninhbinh_utm48.csv'));
+    await page.getByTestId('survey-crs').waitFor();
+    await page.getByTestId('survey-cancel').click();
+    await page.getByTestId('survey-panel').waitFor({ state: 'detached' });
+    expect(await importedOnMap(page)).toBe(0);
+    expect(await page.getByTestId('selection-count').textContent()).toBe('Đã chọn 1 cụm');
+    expect(await page.getByTestId('facet-province').getByLabel('Nam Định', { exact: true }).isChecked()).toBe(false);
+    await page.getByTestId('tab-changes').click();
+    expect(await page.getByTestId('changes-count').textContent()).toContain('0 thay đổi');
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("the app's own GeoJSON export re-imports as what it was: its clusters selected again", async () => {
+    const { page } = await openApp(browser(), baseUrl);
+    await page.getByTestId('facet-province').getByLabel('Hà Nam', { exact: true }).click();
+    await page.getByTestId('select-filtered').click();
+    const { text, name } = await exportSelection(page, 'geojson');
+    const ids = JSON.parse(text).features.map((f: any) => f.properties.id).sort();
+    await page.getByTestId('selection-clear').click();
+    await expect.poll(() => page.getByTestId('selection-bar').textContent()).toContain('Chưa chọn cụm nào');
+    await page.getByTestId('import-file').setInputFiles({ name, mimeType: 'application/geo+json', buffer: Buffer.from(text) });
+    await expect.poll(() => page.getByTestId('selection-count').textContent()).toBe(`Đã chọn ${ids.length} cụm`);
+    expect(await page.getByTestId('notices').textContent()).toContain('là bản xuất của ứng dụng');
+    expect(await importedOnMap(page)).toBe(0);
+    await page.context().close();
+  });
+});
