@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -193,6 +194,31 @@ describe('editing clusters', () => {
     expect(consoleErrors).toEqual([]);
     await page.context().close();
     await colleague.page.context().close();
+  });
+
+  it('a bad changes file is refused whole with a message saying what and where; edits, selection and filters stay', async () => {
+    const { page, consoleErrors } = await openApp(browser(), baseUrl);
+    await openEditor(page);
+    await page.getByTestId('edit-status').selectOption('withdrawn');
+    await saveWith(page, 'QĐ 30/QĐ-UBND', '2025-07-07');
+    await page.getByTestId('facet-province').getByLabel('Hà Nam', { exact: true }).click();
+    await page.getByTestId('tab-changes').click();
+    const fixtures = resolve(import.meta.dirname, '../fixtures/changes');
+    const cases: [string, string][] = [
+      ['unknown-cluster.json', 'Thay đổi thứ 2 trong unknown-cluster.json sửa một cụm mà ứng dụng này không có (hn-khong-co)'],
+      ['corrupt.zip', 'corrupt.zip'],
+      ['other-dataset.json', 'bộ dữ liệu'],
+    ];
+    for (const [file, text] of cases) {
+      await page.getByTestId('changes-file').setInputFiles(resolve(fixtures, file));
+      await expect.poll(() => page.getByTestId('notices').textContent()).toContain(text);
+      expect(await page.getByTestId('changes-count').textContent()).toContain('1 thay đổi');
+    }
+    expect(await page.getByTestId('notices').textContent()).not.toMatch(/[Tt]he file|Change \d/);
+    expect(await page.getByTestId('selection-count').textContent()).toBe('Đã chọn 1 cụm');
+    expect(await page.getByTestId('facet-province').getByLabel('Hà Nam', { exact: true }).isChecked()).toBe(false);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
   });
 
   it('two tabs of one profile see each other\'s edits; a save cut off by closing the tab leaves the journal whole', async () => {

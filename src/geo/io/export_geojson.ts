@@ -1,6 +1,7 @@
 /**
  * GeoJSON export of clusters and drawn areas as RFC 7946 text: coordinates rounded
- * to 6 decimals (about 0.1 m), rings rewound (outer counter-clockwise, holes clockwise),
+ * to 6 decimals (about 0.1 m), 8 for a surveyed footprint (about 1 mm: it came from coordinates
+ * measured to the centimetre), rings rewound (outer counter-clockwise, holes clockwise),
  * no `crs`, no `bbox`, stable key order, one feature per line.
  */
 import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
@@ -86,7 +87,8 @@ function exportFeature(f: Feature<Geometry | null>, i: number): Record<string, u
   const out: Record<string, unknown> = { type: 'Feature' };
   if (typeof f.id === 'string' || (typeof f.id === 'number' && Number.isFinite(f.id))) out.id = f.id;
   out.properties = orderedProperties(f.properties, i);
-  out.geometry = f.geometry === null ? null : exportGeometry(f.geometry, i);
+  const surveyed = isRecord(f.properties) && f.properties.geometry_quality === 'surveyed';
+  out.geometry = f.geometry === null ? null : exportGeometry(f.geometry, i, surveyed ? 1e8 : 1e6);
   return out;
 }
 
@@ -127,8 +129,8 @@ function plain(v: unknown, where: string, seen: Set<unknown>): JsonValue {
   throw new TypeError(`Expected plain data in ${where}, got ${typeof v}`);
 }
 
-function exportGeometry(g: Geometry, i: number): Record<string, unknown> {
-  const pos = (p: Position) => roundPosition(p, i);
+function exportGeometry(g: Geometry, i: number, scale: number): Record<string, unknown> {
+  const pos = (p: Position) => roundPosition(p, i, scale);
   switch (g.type) {
     case 'Point':
       return { type: g.type, coordinates: pos(g.coordinates) };
@@ -142,18 +144,18 @@ function exportGeometry(g: Geometry, i: number): Record<string, unknown> {
     case 'MultiPolygon':
       return { type: g.type, coordinates: g.coordinates.map((p) => rewindPolygon(p.map((r) => r.map(pos)))) };
     case 'GeometryCollection':
-      return { type: g.type, geometries: g.geometries.map((x) => exportGeometry(x, i)) };
+      return { type: g.type, geometries: g.geometries.map((x) => exportGeometry(x, i, scale)) };
     default:
       throw new TypeError(`Expected feature ${i} geometry to be a GeoJSON geometry, got ${describe((g as { type?: unknown }).type)}`);
   }
 }
 
-function roundPosition(p: Position, i: number): Position {
+function roundPosition(p: Position, i: number, scale: number): Position {
   if (!Array.isArray(p) || p.length < 2 || !p.every((v) => typeof v === 'number' && Number.isFinite(v))) {
     throw new TypeError(`Expected feature ${i} positions to be [lon, lat] finite numbers, got ${describe(p)}`);
   }
   return p.map((v) => {
-    const r = Math.round(v * 1e6) / 1e6;
+    const r = Math.round(v * scale) / scale;
     return r === 0 ? 0 : r; // no "-0" in the text
   });
 }

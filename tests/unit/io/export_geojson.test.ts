@@ -35,6 +35,12 @@ describe('exportGeoJSON', () => {
     expect(Object.keys(f.properties ?? {})).toEqual(['id', 'name', 'communes', 'extra', 'zeta']);
     expect(Object.keys((f.properties?.extra ?? {}) as object)).toEqual(['a', 'b']);
   });
+  it('keeps a surveyed footprint to 8 decimals (about 1 mm)', () => {
+    const g = { type: 'Polygon' as const, coordinates: [[[105.123456789, 20.1], [105.2, 20.1], [105.2, 20.2], [105.123456789, 20.1]]] };
+    const text = exportGeoJSON([{ type: 'Feature', properties: { id: 's', geometry_quality: 'surveyed' }, geometry: g }, { type: 'Feature', properties: { id: 'q', geometry_quality: 'schematic-commune' }, geometry: g }] as never, { title: 't', exported_at: '2026-01-01T00:00:00Z' });
+    expect(text).toContain('105.12345679');
+    expect(text).toContain('105.123457,');
+  });
   it('rounds coordinates to 6 decimals without -0', () => {
     const pt = out.features[2]?.geometry as { coordinates: number[] };
     expect(pt.coordinates).toEqual([0, 21]);
