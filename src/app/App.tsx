@@ -11,6 +11,7 @@ import { Notices } from './Notices';
 import { SearchBox } from './SearchBox';
 import { Sidebar } from './Sidebar';
 import { SurveyPanel } from './SurveyPanel';
+import { ImportedDetails } from './ImportedDetails';
 import type { SurveyClient } from '../store/survey_client';
 import { JournalContext, SurveyContext, MapViewContext, ProximityContext, StoreContext, useProximity, useStore } from './use_store';
 import type { JournalService } from '../store/journal_service';
@@ -78,7 +79,9 @@ function MapPane({ store, assetBase, onDrawn, onClustersDrawn }: { store: AppSto
 function DetailsOrEditor() {
   const editing = useStore((s) => s.editor);
   const surveying = useStore((s) => !!s.survey);
+  const inspecting = useStore((s) => !!s.inspected);
   if (surveying) return <SurveyPanel />;
+  if (inspecting && !editing) return <ImportedDetails />;
   // (keyed by cluster: the form starts afresh for each)
   return editing ? <EditPanel key={editing.id ?? 'new'} /> : <Details />;
 }

@@ -6,7 +6,7 @@ import { t } from './i18n';
 import { useAppStoreApi, useStore, useSurveyClient } from './use_store';
 import { unzipSync } from 'fflate';
 import type { Feature, FeatureCollection } from 'geojson';
-import { selectClusterById } from '../store/selectors';
+import { selectClusterById, selectSelectedIds } from '../store/selectors';
 import type { Store } from '../store/types';
 import type { SurveyClient } from '../store/survey_client';
 import { startSurveyImport } from './survey_import';
@@ -25,6 +25,13 @@ export async function importFile(store: AppStore, proximity: ProximityService, s
   const s = store.getState();
   if (!r.ok && (r.error.code === 'projected_coordinates' || r.error.code === 'swapped_coordinates')) return startSurveyImport(store, survey, bytes, file.name);
   if (!r.ok) return s.notify({ key: `import:${r.error.code}`, params: { ...r.error.params, file: file.name } });
+  // A boundary that crosses itself is refused, saying where (it would select without being drawn).
+  const { selfIntersections } = await import('../geo/io/survey/check_rings');
+  const crossing = selfIntersections(r.fc.features);
+  if (crossing[0]) {
+    const { feature, x, y } = crossing[0];
+    return s.notify({ key: 'survey:ring_self_intersection', params: { file: file.name, feature, x: x.toFixed(5), y: y.toFixed(5), count: crossing.length } });
+  }
   // The app's own export comes back as what it was: its clusters selected again.
   const own = ownExportIds(s, r.fc, CLUSTER_LIKE_KEYS);
   if (own) {
@@ -35,12 +42,14 @@ export async function importFile(store: AppStore, proximity: ProximityService, s
   if (r.kind === 'areas') {
     const polys = r.fc.features.filter((f): f is Feature<Polygon | MultiPolygon> => f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon');
     const ids = new Set<string>();
+    const before = new Set(selectSelectedIds(s));
     for (const [i, f] of polys.entries()) {
       s.addArea({ type: 'Feature', properties: { id: `import-${Date.now()}-${i}`, source: 'imported', name: file.name }, geometry: f.geometry });
       for (const id of await idsInArea(store, proximity, f.geometry)) ids.add(id);
     }
     store.getState().select([...ids], 'add');
-    s.notify({ key: 'import.areasDone', params: { file: file.name, areas: polys.length, n: ids.size } });
+    // (the clusters added: those already selected are not counted again)
+    s.notify({ key: 'import.areasDone', params: { file: file.name, areas: polys.length, n: [...ids].filter((id) => !before.has(id)).length } });
   } else {
     s.setImported({ name: file.name, fc: r.fc });
     s.notify({ key: 'import.featuresDone', params: { file: file.name, n: r.fc.features.length } });

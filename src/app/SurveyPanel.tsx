@@ -36,7 +36,7 @@ function CrsStep() {
             <input type="radio" name="survey-crs" checked={on} disabled={sv.stage !== 'crs'} onChange={() => void chooseCrs(store, client, c.crs, c.swapped)} data-crs={c.crs} />
             <span>
               {t(lang, `survey.crs.${c.crs}` as MessageKey)}
-              {c.swapped && ` · ${t(lang, 'survey.swapped')}`}
+              {c.swapped && ` · ${t(lang, c.crs === 'EPSG:4326' ? 'survey.swappedLatLon' : 'survey.swapped')}`}
               {c.inside >= 0 && <small> · {t(lang, 'survey.inside', { n: formatNumber(c.inside, lang), total: formatNumber(sv.points, lang) })}</small>}
             </span>
           </label>

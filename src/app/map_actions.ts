@@ -36,6 +36,9 @@ export function mapActions(store: AppStore, proximity: ProximityService, onReady
       s.setTool('pan');
       void idsInArea(store, proximity, f.geometry).then((ids) => store.getState().select(ids, 'add'));
     },
+    onImportedClick(properties) {
+      store.getState().inspect(properties);
+    },
     onFootprintChange(geometry) {
       store.getState().patchEditor({ draft: geometry, draftChanged: true });
     },

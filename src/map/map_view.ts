@@ -38,6 +38,8 @@ export const PROVINCE_BOUNDS: [number, number, number, number] = [105.54, 19.89,
 /** What the map reports back to the app. */
 export interface MapEvents {
   onClusterClick(id: string | null, modifiers: { add: boolean }): void;
+  /** A click on one of the planner's imported features: its properties (as the file had them). */
+  onImportedClick(properties: Record<string, unknown>): void;
   /** A click on an industrial zone (and not on a cluster). */
   onZoneClick(id: string): void;
   /** Shift-drag box: ids of the clusters drawn inside it. */
@@ -179,6 +181,10 @@ export class MapView {
     });
     this.map.on('click', (e) => {
       if (this.drawing || this.editWanted) return;
+      // The planner's own imported features are on top: a click reads them first.
+      const importedLayers = [LYR.importedFill, LYR.importedLine, LYR.importedPoint].filter((l) => this.map.getLayer(l) && this.map.getLayoutProperty(l, 'visibility') !== 'none');
+      const own = importedLayers.length ? this.map.queryRenderedFeatures(e.point, { layers: importedLayers })[0] : undefined;
+      if (own) return this.events.onImportedClick({ ...(own.properties ?? {}) });
       const hits = this.visibleOnly(this.map.queryRenderedFeatures(e.point, { layers: [...CLUSTER_LAYERS] }));
       const id = (hits[0]?.properties?.id as string | undefined) ?? null;
       const oe = e.originalEvent as MouseEvent;

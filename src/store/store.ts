@@ -61,11 +61,13 @@ const selectionSlice: StateCreator<Store, [], [], SelectionSlice> = (set) => ({
   focusId: null,
   areas: [],
   imported: null,
+  inspected: null,
+  inspect: (inspected) => set({ inspected }),
   setFocus: (id) => set({ focusId: id }),
   select: (ids, mode) => set((s) => ({ selection: combineSelection(s.selection, ids, mode) })),
   clearSelection: () => set({ selection: { type: 'none' }, areas: [] }),
   addArea: (a) => set((s) => ({ areas: [...s.areas, a] })),
-  setImported: (imported) => set({ imported }),
+  setImported: (imported) => set({ imported, inspected: null }),
 });
 
 const viewSlice: StateCreator<Store, [], [], ViewSlice> = (set) => ({

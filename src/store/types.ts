@@ -55,6 +55,9 @@ export interface SelectionSlice {
   focusId: string | null;
   /** Areas drawn or imported for selection, in order. */
   areas: AreaFeature[];
+  /** The properties of the imported feature the planner clicked (shown as text). */
+  inspected: Record<string, unknown> | null;
+  inspect(properties: Record<string, unknown> | null): void;
   /** Features imported by the planner, shown as their own layer (never mixed with the dataset). */
   imported: { name: string; fc: FeatureCollection } | null;
   setFocus(id: string | null): void;

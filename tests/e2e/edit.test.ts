@@ -216,6 +216,7 @@ describe('editing clusters', () => {
     }
     expect(await page.getByTestId('notices').textContent()).not.toMatch(/[Tt]he file|Change \d/);
     expect(await page.getByTestId('selection-count').textContent()).toBe('Đã chọn 1 cụm');
+    await page.getByTestId('tab-filters').click();
     expect(await page.getByTestId('facet-province').getByLabel('Hà Nam', { exact: true }).isChecked()).toBe(false);
     expect(consoleErrors).toEqual([]);
     await page.context().close();

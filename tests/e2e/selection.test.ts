@@ -67,16 +67,15 @@ describe('selection and export', () => {
     expect(csv.text.charCodeAt(0)).toBe(0xfeff);
     expect(csv.text).toContain('CCN Mẫu Đồng Văn');
     expect(csv.text.trim().split(/\r?\n/)).toHaveLength(3);
-    // Round trip: the exported file imports back as the same features, shown as their own layer.
-    await page.getByTestId('import-file').setInputFiles({ name: gj.name, mimeType: 'application/geo+json', buffer: Buffer.from(gj.text) });
-    await expect.poll(() => page.getByTestId('notices').textContent()).toContain(`Đã nhập 2 đối tượng từ ${gj.name}`);
-    await waitForMapIdle(page);
-    const layer = await page.evaluate(() =>
-      (window as any).__mapView.map.queryRenderedFeatures({ layers: ['imported-fill'] }).map((f: any) => f.properties.id).sort(),
-    );
-    expect([...new Set(layer)]).toEqual(['hn-mau-dong-van', 'hn-mau-kim-bang']);
     const areas = await exportSelection(page, 'areas');
     expect(JSON.parse(areas.text).features).toHaveLength(1);
+    // Round trip: the exported file imports back as what it was, the same clusters selected (no overlay).
+    await page.getByTestId('selection-clear').click();
+    await page.getByTestId('import-file').setInputFiles({ name: gj.name, mimeType: 'application/geo+json', buffer: Buffer.from(gj.text) });
+    await expect.poll(() => page.getByTestId('notices').textContent()).toContain(`Tệp ${gj.name} là bản xuất của ứng dụng: đã chọn lại 2 cụm.`);
+    expect(await selectedIds(page)).toEqual(['hn-mau-dong-van', 'hn-mau-kim-bang']);
+    const layer = await page.evaluate(() => (window as any).__mapView.map.queryRenderedFeatures({ layers: ['imported-fill'] }).length);
+    expect(layer).toBe(0);
     expect(consoleErrors).toEqual([]);
     await page.context().close();
   });
@@ -133,13 +132,20 @@ describe('import and shared links', () => {
     await expect.poll(() => selectedIds(page)).toEqual(['nd-mau-xuan-tien', 'nd-mau-y-yen']);
     for (const [name, text] of [
       ['truncated.geojson', 'truncated.geojson'],
-      ['swapped-coordinates.geojson', 'swapped-coordinates.geojson'],
       ['corrupt.zip', 'corrupt.zip'],
     ] as const) {
       await page.getByTestId('import-file').setInputFiles(file(name));
       await expect.poll(() => page.locator('.notice.problem').last().textContent()).toContain(text);
     }
-    expect(await page.locator('.notice.problem').count()).toBe(3);
+    expect(await page.locator('.notice.problem').count()).toBe(2);
+    // Latitude and longitude swapped: not refused any more, the survey import proposes the swap.
+    await page.getByTestId('import-file').setInputFiles(file('swapped-coordinates.geojson'));
+    await page.getByTestId('survey-crs').waitFor();
+    expect(await page.locator('[data-testid="survey-crs"] input:checked').getAttribute('data-crs')).toBe('EPSG:4326');
+    expect(await page.getByTestId('survey-crs').textContent()).toContain('vĩ độ đứng trước kinh độ');
+    await page.getByTestId('survey-cancel').click();
+    // (the preview framed the file's shape: the map is framed on the province again to count)
+    await page.evaluate(() => (window as any).__mapView.fit(null, false));
     expect(await selectedIds(page)).toEqual(['nd-mau-xuan-tien', 'nd-mau-y-yen']);
     expect(await renderedClusterIds(page)).toHaveLength(8);
     await screenshot(page, 'import-errors');

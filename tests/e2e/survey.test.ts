@@ -194,9 +194,44 @@ describe('survey files in', () => {
     await page.getByTestId('survey-panel').waitFor({ state: 'detached' });
     expect(await importedOnMap(page)).toBe(0);
     expect(await page.getByTestId('selection-count').textContent()).toBe('Đã chọn 1 cụm');
+    await page.getByTestId('tab-filters').click();
     expect(await page.getByTestId('facet-province').getByLabel('Nam Định', { exact: true }).isChecked()).toBe(false);
     await page.getByTestId('tab-changes').click();
     expect(await page.getByTestId('changes-count').textContent()).toContain('0 thay đổi');
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('imported features can be clicked and read as text; a bow-tie area is refused saying where; "added N" counts only new clusters', async () => {
+    const { page, consoleErrors } = await openApp(browser(), baseUrl);
+    let dialogs = 0;
+    page.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    const points = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { ten: '<img src=x onerror=alert(1)>', ghi_chu: 'Mốc M1', so: 7 }, geometry: { type: 'Point', coordinates: [106.1, 20.1] } }] };
+    await page.getByTestId('import-file').setInputFiles({ name: 'moc.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(points)) });
+    await expect.poll(() => page.getByTestId('notices').textContent()).toContain('moc.geojson');
+    await jumpTo(page, [106.1, 20.1], 13);
+    await clickAt(page, [106.1, 20.1]);
+    const panel = page.getByTestId('imported-details');
+    await panel.waitFor();
+    expect(await panel.textContent()).toContain('<img src=x onerror=alert(1)>');
+    expect(await panel.textContent()).toContain('Mốc M1');
+    expect(await page.evaluate(() => document.querySelectorAll('img[onerror]').length)).toBe(0);
+    expect(dialogs).toBe(0);
+    // A bow-tie: refused, with where it crosses itself.
+    await page.getByTestId('import-file').setInputFiles(resolve(import.meta.dirname, '../fixtures/bad-imports/bow-tie.geojson'));
+    await expect.poll(() => page.getByTestId('notices').textContent()).toMatch(/bow-tie\.geojson có đường ranh giới tự cắt .*tại điểm x = 106\.01/);
+    expect(await page.getByTestId('selection-bar').textContent()).toContain('Chưa chọn cụm nào');
+    // An area over two clusters, one already selected: one is added.
+    await jumpTo(page, [105.85, 20.55], 14);
+    await clickAt(page, [105.85, 20.55]);
+    await expect.poll(() => page.getByTestId('selection-count').textContent()).toBe('Đã chọn 1 cụm');
+    const area = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[105.8, 20.5], [105.98, 20.5], [105.98, 20.67], [105.8, 20.67], [105.8, 20.5]]] } }] };
+    await page.getByTestId('import-file').setInputFiles({ name: 'vung.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(area)) });
+    await expect.poll(() => page.getByTestId('notices').textContent()).toContain('Đã nhập 1 vùng từ vung.geojson: thêm 1 cụm vào lựa chọn.');
+    expect(await page.getByTestId('selection-count').textContent()).toBe('Đã chọn 2 cụm');
     expect(consoleErrors).toEqual([]);
     await page.context().close();
   });

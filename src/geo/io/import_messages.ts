@@ -35,7 +35,8 @@ export const IMPORT_MESSAGES: Readonly<Record<ImportCode, { vi: string; en: stri
     en: 'The file {file} is JSON but not GeoJSON (found {found}). Expected a FeatureCollection, a Feature or a GeoJSON geometry.',
   },
   invalid_geojson: {
-    vi: 'Đối tượng thứ {feature} trong {file} không đúng chuẩn GeoJSON: {trace}.',
+    // (the validator's trace is English: the Vietnamese message says what to do instead)
+    vi: 'Đối tượng thứ {feature} trong {file} không đúng chuẩn GeoJSON: kiểu hình học, tọa độ hoặc thuộc tính sai cấu trúc. Hãy mở tệp bằng QGIS, sửa đối tượng này rồi xuất lại.',
     en: 'Feature {feature} in {file} is not valid GeoJSON: {trace}.',
   },
   unclosed_ring: {
