@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createSurveyHandler } from '../../../src/geo/io/survey/survey_handler';
+import type { SurveyResponse } from '../../../src/geo/io/survey/survey_protocol';
+
+const FIX = resolve(import.meta.dirname, '../../fixtures/survey');
+const bytes = (p: string) => new Uint8Array(readFileSync(resolve(FIX, p)));
+
+function run() {
+  const out: SurveyResponse[] = [];
+  const handle = createSurveyHandler((r) => out.push(r));
+  return { out, handle };
+}
+
+describe('the survey worker handler', () => {
+  it('parses a table, proposes VN-2000 TM-3 105° first, and reprojects it to PROJ\'s coordinates', () => {
+    const { out, handle } = run();
+    handle({ type: 'parse', id: 1, bytes: bytes('hanam_tm3_105.csv'), fileName: 'hanam_tm3_105.csv' });
+    const parsed = out.find((r) => r.type === 'parsed')!;
+    if (parsed.type !== 'parsed') throw new Error('no answer');
+    expect(parsed.result.ok).toBe(true);
+    expect(parsed.candidates[0]).toMatchObject({ crs: 'VN2000-TM3-105', swapped: false });
+    expect(parsed.total).toBeGreaterThanOrEqual(10);
+    handle({ type: 'reproject', id: 2, crs: 'VN2000-TM3-105', swapped: false });
+    expect(out.some((r) => r.type === 'progress' && r.id === 2 && r.phase === 'reproject')).toBe(true);
+    const done = out.find((r) => r.type === 'reprojected')!;
+    if (done.type !== 'reprojected') throw new Error('no answer');
+    expect(done.outside).toBeNull();
+    const want = JSON.parse(readFileSync(resolve(FIX, 'hanam_tm3_105_wgs84.geojson'), 'utf8')).features[0].geometry.coordinates[0];
+    const got = (done.features[0]!.geometry as { coordinates: number[][][] }).coordinates[0]!;
+    for (const w of want) expect(Math.min(...got.map((g) => Math.hypot(g[0]! - w[0], g[1]! - w[1])))).toBeLessThan(1e-7);
+  });
+  it('takes the system from a readable .prj, and names the first point outside the province in a wrong one', () => {
+    const { out, handle } = run();
+    handle({ type: 'parse', id: 1, bytes: bytes('formats/ranh_gioi_shp.zip'), fileName: 'ranh_gioi_shp.zip' });
+    const parsed = out.find((r) => r.type === 'parsed')!;
+    expect(parsed.type === 'parsed' && parsed.candidates).toEqual([{ crs: 'VN2000-TM3-105', swapped: false, inside: -1 }]);
+    handle({ type: 'reproject', id: 2, crs: 'VN2000-TM3-105', swapped: true });
+    const done = out.find((r) => r.type === 'reprojected')!;
+    expect(done.type === 'reprojected' && done.outside).toMatchObject({ code: 'survey_outside_province', params: { feature: 1, vertex: 1 } });
+  });
+  it('answers a reproject before any parse, and a broken file, with coded issues', () => {
+    const { out, handle } = run();
+    handle({ type: 'reproject', id: 1, crs: 'EPSG:4326', swapped: false });
+    expect(out[0]).toMatchObject({ type: 'failed', issue: { code: 'survey_nothing_parsed' } });
+    handle({ type: 'parse', id: 2, bytes: new Uint8Array([0x50, 0x4b, 3, 4, 1, 2]), fileName: 'x.zip' });
+    const r = out.find((x) => x.id === 2 && x.type === 'parsed');
+    expect(r && r.type === 'parsed' && !r.result.ok).toBe(true);
+  });
+});
