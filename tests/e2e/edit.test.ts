@@ -222,6 +222,42 @@ describe('editing clusters', () => {
     await page.context().close();
   });
 
+  it('adds a cluster the dataset lacks (CCN Trực Tuấn, ~67 ha) with a source; it is on the map, in the statistics and the Changes panel', async () => {
+    const { page, consoleErrors } = await openApp(browser(), baseUrl);
+    const before = await page.getByTestId('showing').textContent();
+    expect(before).toBe('Đang hiển thị 8 / 8 cụm');
+    await page.getByTestId('tab-changes').click();
+    await page.getByTestId('changes-add').click();
+    await page.getByTestId('edit-panel').waitFor();
+    const centre: [number, number] = [106.28, 20.2];
+    await jumpTo(page, centre, 14);
+    await page.getByTestId('edit-draw').click();
+    await page.waitForFunction(() => (window as any).__mapView.map.getStyle().layers.some((l: any) => l.id.startsWith('td-')));
+    // About 820 m square: 67 ha.
+    const d = 0.0037;
+    const dx = d / Math.cos((20.2 * Math.PI) / 180);
+    await clickRing(page, [[centre[0] - dx, centre[1] - d], [centre[0] + dx, centre[1] - d], [centre[0] + dx, centre[1] + d], [centre[0] - dx, centre[1] + d]]);
+    await expect.poll(() => page.getByTestId('edit-area').textContent()).toMatch(/Diện tích vẽ: 6\d,\d+ ha/);
+    await page.getByTestId('edit-name').fill('CCN Trực Tuấn');
+    await page.getByTestId('edit-ex_province').selectOption('Nam Định');
+    await page.getByTestId('edit-planned_area_ha').fill('67');
+    await saveWith(page, 'https://example.invalid/truc-tuan', '2025-06-01');
+    await page.getByTestId('details').waitFor();
+    expect(await page.getByTestId('details').textContent()).toContain('CCN Trực Tuấn');
+    expect(await page.getByTestId('details-quality').textContent()).toContain('vẽ tay');
+    await page.getByTestId('tab-filters').click();
+    expect(await page.getByTestId('showing').textContent()).toBe('Đang hiển thị 9 / 9 cụm');
+    await page.getByTestId('tab-changes').click();
+    expect(await page.getByTestId('change-list').textContent()).toContain('CCN Trực Tuấn');
+    expect(await page.getByTestId('change-list').textContent()).toContain('cụm mới');
+    await page.reload();
+    await waitForApp(page);
+    await page.getByTestId('tab-filters').click();
+    expect(await page.getByTestId('showing').textContent()).toBe('Đang hiển thị 9 / 9 cụm');
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
   it('two tabs of one profile see each other\'s edits; a save cut off by closing the tab leaves the journal whole', async () => {
     const a = await openApp(browser(), baseUrl);
     const b = await openTab(a, baseUrl);
