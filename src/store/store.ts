@@ -3,8 +3,7 @@ import { EMPTY_FILTER } from '../geo/dataset/filter_clusters';
 import { applyJournal } from '../geo/edit/apply_journal';
 import type { JournalRecord } from '../geo/edit/change';
 import type { ClusterCollection, ClusterGeometry } from '../geo/types';
-import type { SurveySlice } from './types';
-import type { DataSlice, EditorState, EditSlice, FilterSlice, ProximitySlice, Selection, SelectionSlice, SelectMode, Store, ViewSlice } from './types';
+import type { DataSlice, EditorState, EditSlice, FilterSlice, ProximitySlice, Selection, SelectionSlice, SelectMode, Store, SurveySlice, ViewSlice } from './types';
 
 /** The clusters the app shows: the bundled ones with the journal applied. */
 function edited(base: ClusterCollection | null, journal: readonly JournalRecord[]): Pick<Store, 'clusters' | 'editedIds' | 'applyProblems'> {
