@@ -139,5 +139,10 @@ export default defineConfig({
   base: './',
   plugins: [preact(), geodata(), csp(), offline()],
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 1200 },
+  // Module workers, so the survey worker can keep the LGPL geojson-validation in a chunk of its own.
+  worker: {
+    format: 'es',
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'geojson-validation', test: /node_modules[\\/]geojson-validation/ }] } } },
+  },
   preview: { port: 4173 },
 });

@@ -1,3 +1,4 @@
+import './i18n_edit';
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { activeChanges } from '../geo/edit/apply_journal';
 import { newRecordId, type Change } from '../geo/edit/change';
@@ -7,27 +8,12 @@ import { selectClusterById } from '../store/selectors';
 import type { AppStore } from '../store/store';
 import type { JournalService } from '../store/journal_service';
 import { fieldLabel, valueText } from './change_text';
-import { downloadBlob } from './download';
 import { t, type MessageKey } from './i18n';
+import { exportChanges } from './export_changes';
 import { useAppStoreApi, useJournal, useStore } from './use_store';
 
 const localTime = (iso: string, lang: Lang) =>
   new Date(iso).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
-
-/**
- * Downloads the changes file (the journal, the changed clusters as GeoJSON and as rows of
- * geodata/sources/clusters.csv, the traced/surveyed footprints). Export code loads on first use.
- */
-export async function exportChanges(store: AppStore): Promise<void> {
-  const s = store.getState();
-  if (!s.baseClusters) return;
-  const [{ buildChangesFile }, { localIsoDay }] = await Promise.all([import('../geo/edit/changes_file'), import('../geo/io/export_filename')]);
-  const now = new Date();
-  const bytes = buildChangesFile(s.baseClusters, s.journal, { exportedAt: now });
-  const file = `thay-doi-cum-cong-nghiep_${localIsoDay(now)}.zip`;
-  downloadBlob(new Blob([bytes as BlobPart], { type: 'application/zip' }), file);
-  s.notify({ key: 'changes.exported', params: { n: activeChanges(s.journal).length, file } });
-}
 
 /** Reads a colleague's changes file; a file that fails is refused whole, with a coded message. */
 async function readChanges(store: AppStore, file: File): Promise<{ plan: MergePlan; file: string } | null> {
@@ -171,23 +157,6 @@ export function ChangesPanel() {
       ) : (
         <p class="hint">{t(lang, 'changes.none')}</p>
       )}
-    </div>
-  );
-}
-
-/** Over the map while changes are not stored: what happened, and export at once. */
-export function StorageAlert() {
-  const store = useAppStoreApi();
-  const journal = useJournal();
-  const lang = useStore((s) => s.lang);
-  const unsaved = useStore((s) => s.unsaved.length);
-  const state = useStore((s) => s.journalState);
-  if (!unsaved || state !== 'memory') return null;
-  return (
-    <div class="storage-alert" role="alert" data-testid="storage-alert">
-      <span>{t(lang, 'edit.unsavedAlert', { n: unsaved })}</span>
-      <button type="button" class="primary" data-testid="storage-export" onClick={() => void exportChanges(store)}>{t(lang, 'edit.exportNow')}</button>
-      <button type="button" onClick={() => void journal.retry()}>{t(lang, 'edit.retry')}</button>
     </div>
   );
 }

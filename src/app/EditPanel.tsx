@@ -1,3 +1,4 @@
+import './i18n_edit';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { EX_PROVINCES, STATUSES, WWTP_STATES, type ClusterFeature, type ExProvince, type GeometryQuality } from '../geo/types';
 import { formatHa, formatNumber } from '../geo/format';

@@ -4,12 +4,12 @@ import { idsInArea, type ProximityService } from '../store/proximity_service';
 import type { AppStore } from '../store/store';
 import { t } from './i18n';
 import { useAppStoreApi, useStore, useSurveyClient } from './use_store';
-import { unzipSync } from 'fflate';
 import type { Feature, FeatureCollection } from 'geojson';
 import { selectClusterById, selectSelectedIds } from '../store/selectors';
 import type { Store } from '../store/types';
 import type { SurveyClient } from '../store/survey_client';
-import { startSurveyImport } from './survey_import';
+/** The survey import's code loads with the first file. */
+const startSurveyImport: (typeof import('./survey_import'))['startSurveyImport'] = (...a) => import('./survey_import').then((m) => m.startSurveyImport(...a));
 
 /**
  * Reads a GeoJSON (or zipped GeoJSON) file: areas select the visible clusters they touch,
@@ -19,7 +19,7 @@ import { startSurveyImport } from './survey_import';
 export async function importFile(store: AppStore, proximity: ProximityService, survey: SurveyClient, file: File): Promise<void> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   // Survey files (KML, Shapefile, DXF, tables, projected GeoJSON) go through the worker and a review.
-  if (isSurveyFile(file.name, bytes)) return startSurveyImport(store, survey, bytes, file.name);
+  if (await isSurveyFile(file.name, bytes)) return startSurveyImport(store, survey, bytes, file.name);
   const { parseImport, CLUSTER_LIKE_KEYS } = await import('../geo/io/import_geojson');
   const r = parseImport(bytes.slice(), file.name);
   const s = store.getState();
@@ -59,9 +59,10 @@ export async function importFile(store: AppStore, proximity: ProximityService, s
 const SURVEY_EXT = /\.(kml|kmz|dxf|csv|tsv|txt|shp)$/i;
 
 /** Whether a file is for the survey import: by extension, or a .zip holding a Shapefile or KML. */
-function isSurveyFile(name: string, bytes: Uint8Array): boolean {
+async function isSurveyFile(name: string, bytes: Uint8Array): Promise<boolean> {
   if (SURVEY_EXT.test(name)) return true;
   if (!/\.zip$/i.test(name)) return false;
+  const { unzipSync } = await import('fflate');
   try {
     let survey = false;
     // Only the names are read (the filter sees every entry and keeps none).

@@ -1,3 +1,4 @@
+import './i18n_survey';
 import { t } from './i18n';
 import { useStore } from './use_store';
 

@@ -1,6 +1,6 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useReducer } from 'preact/hooks';
 import type { Notice } from '../store/types';
-import { noticeText, t } from './i18n';
+import { messagesFor, noticeText, t } from './i18n';
 import { useStore } from './use_store';
 
 const INFO_MS = 12_000;
@@ -22,6 +22,11 @@ export function Notices() {
   const lang = useStore((s) => s.lang);
   const notices = useStore((s) => s.notices);
   const dismiss = useStore((s) => s.dismissNotice);
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  // A notice whose messages load on first use is shown once they are there.
+  useEffect(() => {
+    void Promise.all(notices.map((n) => messagesFor(n.key))).then(rerender);
+  }, [notices]);
   // Information fades after a while; problems stay until the planner closes them.
   useEffect(() => {
     const timers = notices.filter((n) => !isProblem(n)).map((n) => setTimeout(() => dismiss(n), INFO_MS));

@@ -9,7 +9,9 @@ import { t, type MessageKey } from './i18n';
 import { Reconcile } from './Reconcile';
 import { ProximityPanel } from './ProximityPanel';
 import { ClusterList } from './ClusterList';
-import { ChangesPanel } from './ChangesPanel';
+import { lazy } from './lazy';
+
+const ChangesPanel = lazy(() => import('./ChangesPanel').then((m) => m.ChangesPanel));
 import { useAppStoreApi, useStore } from './use_store';
 
 /** A multi-select facet: checked = passes. `null` in the store means all pass. */

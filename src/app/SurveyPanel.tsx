@@ -1,8 +1,12 @@
+import './i18n_survey';
 import { useState } from 'preact/hooks';
 import { formatHa, formatNumber } from '../geo/format';
 import { selectClusterById } from '../store/selectors';
 import type { ClusterGeometry } from '../geo/types';
-import { t, noticeText, type MessageKey } from './i18n';
+import { messagesFor, t, noticeText, type MessageKey } from './i18n';
+
+// (this panel shows the survey import's messages itself)
+void messagesFor('survey:');
 import { applySurvey, cancelSurvey, chooseCrs, confirmCrs } from './survey_import';
 import { useAppStoreApi, useJournal, useStore, useSurveyClient } from './use_store';
 

@@ -1,3 +1,4 @@
+import './i18n_edit';
 import { formatHa, formatNumber, type Lang } from '../geo/format';
 import { footprintCheck } from '../geo/edit/footprint_check';
 import type { ChangeField, FootprintValue } from '../geo/edit/change';

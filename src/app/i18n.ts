@@ -1,9 +1,7 @@
 import { IMPORT_MESSAGES } from '../geo/io/import_messages';
-import { CHANGES_MESSAGES } from '../geo/edit/changes_messages';
 import type { Lang } from '../geo/format';
-import { EDIT_EN, EDIT_VI } from './i18n_edit';
-import { SURVEY_EN, SURVEY_VI } from './i18n_survey';
-import { SURVEY_MESSAGES } from '../geo/io/survey/survey_messages';
+import type { EDIT_VI } from './i18n_edit';
+import type { SURVEY_VI } from './i18n_survey';
 
 /** Vietnamese first; every UI string lives here. */
 const vi = {
@@ -165,13 +163,37 @@ const vi = {
   'export.filteredTitle': 'Cụm công nghiệp theo bộ lọc',
   'export.sourceLine': 'Bản đồ cụm công nghiệp tỉnh Ninh Bình; nguồn của từng cụm trong thuộc tính sources',
   'export.filteredInstead': 'Chưa chọn cụm nào: đã xuất {n} cụm theo bộ lọc hiện tại.',
-  ...EDIT_VI,
-  ...SURVEY_VI,
+  // Editing and survey-import messages shown outside their (lazily loaded) panels.
+  'panel.changes': 'Thay đổi',
+  'edit.button': 'Sửa',
+  'edit.cancel': 'Huỷ',
+  'edit.noStorage': 'Trình duyệt không cho lưu dữ liệu: các thay đổi chỉ giữ trong phiên này. Hãy xuất thay đổi trước khi đóng trang.',
+  'edit.quota': 'Bộ nhớ của trình duyệt đã đầy: thay đổi mới chưa được lưu. Hãy xuất thay đổi ngay để không mất.',
+  'edit.saveFailed': 'Không lưu được thay đổi vào trình duyệt. Hãy xuất thay đổi ngay để không mất.',
+  'edit.corrupt': '{n} bản ghi thay đổi bị hỏng và đã được bỏ qua: {keys_vi}. Các thay đổi khác đã được khôi phục.',
+  'edit.fromOtherTab': 'Đã nhận {n} thay đổi từ một tab khác.',
+  'edit.unsavedAlert': '{n} thay đổi chưa được lưu vào trình duyệt.',
+  'edit.exportNow': 'Xuất thay đổi ngay',
+  'edit.retry': 'Thử lưu lại',
+  'edit.edited': 'Đã sửa trên máy này — xem thẻ “Thay đổi”.',
+  'edit.geomSource': 'Nguồn ranh giới',
+  'edit.geomAsOf': 'Ngày của ranh giới',
+  'changes.exported': 'Đã xuất {n} thay đổi vào {file}.',
+  'field.decision_date': 'Ngày quyết định',
+  'field.investor': 'Chủ đầu tư hạ tầng',
+  'survey.paste': 'Dán bảng tọa độ…',
+  'survey.pasteTitle': 'Dán bảng tọa độ mốc ranh giới',
+  'survey.pasteHint': 'Dán bảng từ Word hoặc Excel: các cột như “STT, X (m), Y (m)” (VN-2000) hoặc kinh độ, vĩ độ. Nhiều thửa: cách nhau một dòng trống.',
+  'survey.pasteRead': 'Đọc bảng',
+  'survey.pastedName': 'bảng tọa độ đã dán',
+  'survey.ownExport': 'Tệp {file} là bản xuất của ứng dụng: đã chọn lại {n} cụm.',
 } as const;
 
-export type MessageKey = keyof typeof vi;
+type EagerKey = keyof typeof vi;
+/** Every message key: the ones here, and those the editing and survey panels bring when they load (`registerMessages`). */
+export type MessageKey = EagerKey | keyof typeof EDIT_VI | keyof typeof SURVEY_VI;
 
-const en: Record<MessageKey, string> = {
+const en: Record<EagerKey, string> = {
   'app.title': 'Industrial clusters of Ninh Bình province',
   'app.subtitle': 'Hà Nam · Nam Định · Ninh Bình (merged 1 July 2025)',
   'map.label': 'Map',
@@ -330,11 +352,43 @@ const en: Record<MessageKey, string> = {
   'export.filteredTitle': 'Industrial clusters matching the filter',
   'export.sourceLine': 'Ninh Bình industrial-cluster map; each cluster cites its sources in the sources property',
   'export.filteredInstead': 'Nothing selected: exported the {n} clusters of the current filter.',
-  ...EDIT_EN,
-  ...SURVEY_EN,
+  'panel.changes': 'Changes',
+  'edit.button': 'Edit',
+  'edit.cancel': 'Cancel',
+  'edit.noStorage': 'This browser does not allow storing data: changes are kept for this session only. Export them before closing the page.',
+  'edit.quota': "The browser's storage is full: new changes are not stored. Export the changes now so that nothing is lost.",
+  'edit.saveFailed': 'The changes could not be stored in the browser. Export them now so that nothing is lost.',
+  'edit.corrupt': '{n} change records were damaged and were skipped: {keys_en}. All other changes were restored.',
+  'edit.fromOtherTab': 'Received {n} changes from another tab.',
+  'edit.unsavedAlert': '{n} changes are not stored in the browser.',
+  'edit.exportNow': 'Export the changes now',
+  'edit.retry': 'Try storing again',
+  'edit.edited': 'Edited on this computer — see the “Changes” tab.',
+  'edit.geomSource': 'Footprint source',
+  'edit.geomAsOf': 'Footprint date',
+  'changes.exported': 'Exported {n} changes to {file}.',
+  'field.decision_date': 'Decision date',
+  'field.investor': 'Infrastructure investor',
+  'survey.paste': 'Paste a coordinate table…',
+  'survey.pasteTitle': 'Paste a table of boundary points',
+  'survey.pasteHint': 'Paste a table from Word or Excel: columns such as “STT, X (m), Y (m)” (VN-2000) or longitude, latitude. Several parcels: separate them with a blank row.',
+  'survey.pasteRead': 'Read the table',
+  'survey.pastedName': 'pasted coordinate table',
+  'survey.ownExport': 'The file {file} is an export of this app: selected its {n} clusters again.',
 };
 
-const catalogue: Record<Lang, Record<MessageKey, string>> = { vi, en };
+const catalogue: Record<Lang, Partial<Record<MessageKey, string>>> = { vi: { ...vi }, en: { ...en } };
+
+/**
+ * Adds the messages a lazily loaded part of the app brings (editing, survey import): they are
+ * not needed to open the map, and the first load stays small.
+ *
+ * @param more - the part's messages, Vietnamese and English
+ */
+export function registerMessages(more: Record<Lang, Partial<Record<MessageKey, string>>>): void {
+  Object.assign(catalogue.vi, more.vi);
+  Object.assign(catalogue.en, more.en);
+}
 
 /**
  * Looks up a UI message and fills `{name}` placeholders (as text, never HTML).
@@ -344,36 +398,56 @@ const catalogue: Record<Lang, Record<MessageKey, string>> = { vi, en };
  * @param params - placeholder values
  */
 export function t(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
-  return fill(catalogue[lang][key] ?? vi[key] ?? key, params);
+  return fill(catalogue[lang][key] ?? catalogue.vi[key] ?? key, params);
 }
 
 function fill(s: string, params?: Record<string, string | number>): string {
   return params ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m)) : s;
 }
 
+type Catalogue = Readonly<Record<string, { vi: string; en: string }>>;
+
+/** Messages kept beside the code that reports them, by notice prefix (`import:<code>` …). */
+const CATALOGUES = new Map<string, Catalogue>([['import', IMPORT_MESSAGES]]);
+
 /**
- * Text of a notice: a catalogue key, `import:<code>` for the importer's messages (kept beside
- * the importer in src/geo/io/import_messages.ts) or `changes:<code>` for the changes file's
- * (src/geo/edit/changes_messages.ts) or `survey:<code>` for the survey import's
- * (src/geo/io/survey/survey_messages.ts), all part of this catalogue.
+ * The survey import's and the changes file's messages load with their code (they are not
+ * needed to open the map); a notice waits for its catalogue (see `messagesFor`).
+ */
+const LOADERS: Readonly<Record<string, () => Promise<Catalogue>>> = {
+  survey: () => import('../geo/io/survey/survey_messages').then((m) => m.SURVEY_MESSAGES),
+  changes: () => import('../geo/edit/changes_messages').then((m) => m.CHANGES_MESSAGES),
+};
+
+const prefixOf = (key: string): string | null => {
+  const i = key.indexOf(':');
+  return i > 0 ? key.slice(0, i) : null;
+};
+
+/**
+ * Resolves once the catalogue a notice key needs is loaded (at once for the built-in ones).
+ *
+ * @param key - a notice key, e.g. `survey:table_bad_cell`
+ */
+export function messagesFor(key: string): Promise<void> {
+  const p = prefixOf(key);
+  if (!p || CATALOGUES.has(p) || !LOADERS[p]) return Promise.resolve();
+  return LOADERS[p]().then((c) => void CATALOGUES.set(p, c));
+}
+
+/**
+ * Text of a notice: a catalogue key, or `<prefix>:<code>` for messages kept beside the code that
+ * reports them: `import:` (src/geo/io/import_messages.ts), `changes:` (src/geo/edit/changes_messages.ts),
+ * `survey:` (src/geo/io/survey/survey_messages.ts); those two load on first use (`messagesFor`).
  */
 export function noticeText(lang: Lang, key: string, params?: Record<string, string | number>): string {
-  if (key.startsWith('survey:')) {
-    const m = SURVEY_MESSAGES[key.slice(7)];
-    if (m) return fill(m[lang], params);
-  }
-  if (key.startsWith('import:')) {
-    const m = IMPORT_MESSAGES[key.slice(7) as keyof typeof IMPORT_MESSAGES];
-    if (m) return fill(m[lang], params);
-  }
-  if (key.startsWith('changes:')) {
-    const m = CHANGES_MESSAGES[key.slice(8) as keyof typeof CHANGES_MESSAGES];
-    if (m) return fill(m[lang], params);
-  }
+  const p = prefixOf(key);
+  const m = p ? CATALOGUES.get(p)?.[key.slice(p.length + 1)] : undefined;
+  if (m) return fill(m[lang], params);
   return isMessageKey(key) ? t(lang, key, params) : key;
 }
 
 /** True when a string is a key of the catalogue (for notices coming from the store). */
 export function isMessageKey(k: string): k is MessageKey {
-  return k in vi;
+  return k in catalogue.vi;
 }

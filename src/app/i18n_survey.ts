@@ -1,12 +1,9 @@
+import { registerMessages } from './i18n';
+
 /** Messages of the survey import (files and pasted tables), merged into the catalogue in i18n.ts. */
 export const SURVEY_VI = {
-  'survey.paste': 'Dán bảng tọa độ…',
-  'survey.pasteTitle': 'Dán bảng tọa độ mốc ranh giới',
-  'survey.pasteHint': 'Dán bảng từ Word hoặc Excel: các cột như “STT, X (m), Y (m)” (VN-2000) hoặc kinh độ, vĩ độ. Nhiều thửa: cách nhau một dòng trống.',
-  'survey.pasteRead': 'Đọc bảng',
   'imported.title': 'Đối tượng nhập từ {file}',
   'imported.none': 'Đối tượng này không có thuộc tính.',
-  'survey.pastedName': 'bảng tọa độ đã dán',
   'survey.title': 'Nhập {file}',
   'survey.parsing': 'Đang đọc tệp…',
   'survey.reprojecting': 'Đang chuyển tọa độ…',
@@ -42,19 +39,13 @@ export const SURVEY_VI = {
   'survey.apply': 'Áp dụng {n} ranh giới',
   'survey.keepOverlay': 'Giữ làm lớp riêng',
   'survey.applied': 'Đã lưu {n} ranh giới đo đạc từ {file}.',
-  'survey.ownExport': 'Tệp {file} là bản xuất của ứng dụng: đã chọn lại {n} cụm.',
   'survey.needSource': 'Cần ghi nguồn và ngày của nguồn.',
   'survey.nothingAccepted': 'Chưa nhận hình nào.',
 } as const;
 
 export const SURVEY_EN: Record<keyof typeof SURVEY_VI, string> = {
-  'survey.paste': 'Paste a coordinate table…',
-  'survey.pasteTitle': 'Paste a table of boundary points',
-  'survey.pasteHint': 'Paste a table from Word or Excel: columns such as “STT, X (m), Y (m)” (VN-2000) or longitude, latitude. Several parcels: separate them with a blank row.',
-  'survey.pasteRead': 'Read the table',
   'imported.title': 'Imported feature from {file}',
   'imported.none': 'This feature has no properties.',
-  'survey.pastedName': 'pasted coordinate table',
   'survey.title': 'Importing {file}',
   'survey.parsing': 'Reading the file…',
   'survey.reprojecting': 'Transforming coordinates…',
@@ -90,7 +81,8 @@ export const SURVEY_EN: Record<keyof typeof SURVEY_VI, string> = {
   'survey.apply': 'Apply {n} footprints',
   'survey.keepOverlay': 'Keep as a layer of its own',
   'survey.applied': 'Saved {n} surveyed footprints from {file}.',
-  'survey.ownExport': 'The file {file} is an export of this app: selected its {n} clusters again.',
   'survey.needSource': 'A source and its date are needed.',
   'survey.nothingAccepted': 'No shape accepted yet.',
 };
+
+registerMessages({ vi: SURVEY_VI, en: SURVEY_EN });

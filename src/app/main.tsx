@@ -11,7 +11,6 @@ import { syncUrl } from './url_sync';
 import { createWorkerClient } from '../store/proximity_client';
 import { createProximityService } from '../store/proximity_service';
 import { startJournal } from '../store/journal_service';
-import { openJournalStore } from '../store/journal_db';
 import { createSurveyClient } from '../store/survey_client';
 
 const store = createAppStore();
@@ -29,7 +28,7 @@ const drawn = new Promise<void>((resolve) => (mapDrawn = resolve));
 // panels never show the clusters unedited (but a storage that never answers does not hold the
 // data back: the journal is applied whenever it comes).
 const JOURNAL_WAIT_MS = 4000;
-const journal = startJournal(store, () => drawn.then(() => openJournalStore()));
+const journal = startJournal(store, () => drawn.then(() => import('../store/journal_db')).then((m) => m.openJournalStore()));
 const journalOrLater = drawn.then(() => Promise.race([journal.ready, new Promise((r) => setTimeout(r, JOURNAL_WAIT_MS))]));
 void loadData(store, base, checkFile, fetch, journalOrLater);
 const survey = createSurveyClient(() => new Worker(new URL('../geo/io/survey/survey.worker.ts', import.meta.url), { type: 'module' }));

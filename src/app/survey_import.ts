@@ -1,3 +1,4 @@
+import './i18n_survey';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import bbox from '@turf/bbox';
 import { matchSurvey } from '../geo/io/survey/match_survey';

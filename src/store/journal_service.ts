@@ -1,5 +1,4 @@
 import type { JournalRecord } from '../geo/edit/change';
-import { explainRecordReason } from '../geo/edit/record_reasons';
 import type { AppStore } from './store';
 
 /** A record the storage could not read back, by its storage key. */
@@ -47,8 +46,11 @@ export function startJournal(store: AppStore, open: () => Promise<JournalBackend
   const notify = store.getState().notify;
   const reportBad = (bad: BadRecord[]) => {
     if (!bad.length) return;
-    const list = (lang: 'vi' | 'en') => bad.map((b) => `#${b.key} (${explainRecordReason(b.reason)[lang]})`).join('; ');
-    notify({ key: 'edit.corrupt', params: { n: bad.length, keys_vi: list('vi'), keys_en: list('en') } });
+    // (the reasons' translations load only when a record is damaged)
+    void import('../geo/edit/record_reasons').then(({ explainRecordReason }) => {
+      const list = (lang: 'vi' | 'en') => bad.map((b) => `#${b.key} (${explainRecordReason(b.reason)[lang]})`).join('; ');
+      notify({ key: 'edit.corrupt', params: { n: bad.length, keys_vi: list('vi'), keys_en: list('en') } });
+    });
   };
   const ready = (async () => {
     try {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../../../src/store/store';
 import { startJournal, type JournalBackend } from '../../../src/store/journal_service';
 import type { Change, JournalRecord } from '../../../src/geo/edit/change';
@@ -47,7 +47,7 @@ describe('startJournal', () => {
     expect(statusOf(store)).toBe('withdrawn');
     expect(store.getState().baseClusters).toBe(base);
     expect(store.getState().journalState).toBe('stored');
-    expect(store.getState().notices).toEqual([{ key: 'edit.corrupt', params: { n: 1, keys_vi: '#7 (trường không tồn tại hoặc không sửa được: "x")', keys_en: '#7 (unknown field "x")' } }]);
+    await vi.waitFor(() => expect(store.getState().notices).toEqual([{ key: 'edit.corrupt', params: { n: 1, keys_vi: '#7 (trường không tồn tại hoặc không sửa được: "x")', keys_en: '#7 (unknown field "x")' } }]));
   });
   it('applies a journal restored before the data arrives', async () => {
     const store = createAppStore();
