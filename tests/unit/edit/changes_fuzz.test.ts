@@ -8,6 +8,10 @@ import { CHANGES_MESSAGES } from '../../../src/geo/edit/changes_messages';
 import { planMerge } from '../../../src/geo/edit/merge_changes';
 import { synthJournal } from '../../../src/geo/edit/synth_journal';
 import { mulberry32, pickOne, type Random } from '../../../src/geo/synth/seeded_random';
+import { byteMutation, type ByteOp } from '../helpers/byte_mutation';
+
+/** The mutations drawn here (no insertion: the draws of this file's seeds stay what they were). */
+const OPS: readonly ByteOp[] = ['truncate', 'flip', 'delete', 'duplicate'];
 import type { ClusterCollection } from '../../../src/geo/types';
 import { APP, EXPORTED_AT, JOURNAL } from '../../fixtures/changes/journal';
 import { deepFreeze } from '../helpers/deep_freeze';
@@ -28,25 +32,6 @@ const SEEDS = [
 const DEEP = '__DEEP__';
 const HTML = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '"><b>', '{file}', '{record}', '=HYPERLINK("http://x")'];
 const WEIRD: unknown[] = [null, 0, -1, 1e308, -1e308, 2 ** 53 + 1, 5e-324, 'x', '', true, [], {}, [[]], [1], [1, 'a'], { type: 'Feature' }, { type: 'Polygon' }, [200, 95], [1e308, 1e308], 'FeatureCollection', 'change', 'revert', ...HTML, DEEP];
-
-function byteMutation(rand: Random, b: Uint8Array): Uint8Array {
-  const at = Math.floor(rand() * b.length);
-  switch (Math.floor(rand() * 4)) {
-    case 0: // truncate
-      return b.slice(0, at);
-    case 1: { // flip a few bytes
-      const c = b.slice();
-      for (let k = 0; k < 1 + rand() * 4; k++) c[Math.floor(rand() * c.length)] = Math.floor(rand() * 256);
-      return c;
-    }
-    case 2: // delete a range
-      return new Uint8Array([...b.slice(0, at), ...b.slice(at + 1 + Math.floor(rand() * 40))]);
-    default: { // duplicate a range
-      const len = Math.floor(rand() * 60);
-      return new Uint8Array([...b.slice(0, at + len), ...b.slice(at, at + len), ...b.slice(at + len)]);
-    }
-  }
-}
 
 /** Drops a key, or puts a value of a wrong type, a huge number, HTML or deep nesting in its place. */
 function jsonMutation(rand: Random, b: Uint8Array, last: boolean): Uint8Array {
@@ -120,7 +105,7 @@ describe('parseChangesFile never throws (seeded fuzz)', () => {
   it('600 byte-level mutations (truncate, flip, delete, duplicate) of valid changes files', () => {
     const codes = run(600, 20261130, (rand, s) => {
       let b = s.bytes;
-      for (let k = 0, m = 1 + Math.floor(rand() * 3); k < m; k++) b = byteMutation(rand, b);
+      for (let k = 0, m = 1 + Math.floor(rand() * 3); k < m; k++) b = byteMutation(rand, b, OPS);
       return b;
     });
     expect(codes.size).toBeGreaterThanOrEqual(8);

@@ -7,6 +7,7 @@ import { exportAreas, exportGeoJSON } from '../../../src/geo/io/export_geojson';
 import { parseImport, type ImportResult } from '../../../src/geo/io/import_geojson';
 import { IMPORT_MESSAGES } from '../../../src/geo/io/import_messages';
 import { mulberry32, pickOne, type Random } from '../../../src/geo/synth/seeded_random';
+import { byteMutation } from '../helpers/byte_mutation';
 
 const root = resolve(__dirname, '../../..');
 const clusters = JSON.parse(readFileSync(resolve(root, 'geodata/clusters.geojson'), 'utf8')) as FeatureCollection;
@@ -17,29 +18,6 @@ const seeds: { name: string; bytes: Uint8Array }[] = [
   { name: 'c.zip', bytes: zipSync({ 'c.geojson': strToU8(exportGeoJSON(clusters.features.slice(0, 3))) }) },
 ];
 const WEIRD: unknown[] = [null, 0, -1, 1e308, 'x', '', '<b>', true, [], {}, [[]], [1], [1, 'a'], { type: 'Feature' }, { type: 'Polygon' }, [200, 95], [20.3, 106], 'FeatureCollection'];
-
-function byteMutation(rand: Random, b: Uint8Array): Uint8Array {
-  const at = Math.floor(rand() * b.length);
-  switch (Math.floor(rand() * 5)) {
-    case 0: // truncate
-      return b.slice(0, at);
-    case 1: { // flip a few bytes
-      const c = b.slice();
-      for (let k = 0; k < 1 + rand() * 4; k++) c[Math.floor(rand() * c.length)] = Math.floor(rand() * 256);
-      return c;
-    }
-    case 2: { // insert random bytes
-      const ins = Uint8Array.from({ length: 1 + Math.floor(rand() * 8) }, () => Math.floor(rand() * 256));
-      return new Uint8Array([...b.slice(0, at), ...ins, ...b.slice(at)]);
-    }
-    case 3: // delete a range
-      return new Uint8Array([...b.slice(0, at), ...b.slice(at + 1 + Math.floor(rand() * 40))]);
-    default: { // duplicate a range
-      const len = Math.floor(rand() * 60);
-      return new Uint8Array([...b.slice(0, at + len), ...b.slice(at, at + len), ...b.slice(at + len)]);
-    }
-  }
-}
 
 /** Replace one random value of the parsed JSON by a value of a wrong type. */
 function typeMutation(rand: Random, b: Uint8Array): Uint8Array {

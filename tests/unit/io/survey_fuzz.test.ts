@@ -6,6 +6,10 @@ import { parseSurvey } from '../../../src/geo/io/survey/parse_survey';
 import { SURVEY_MESSAGES } from '../../../src/geo/io/survey/survey_messages';
 import type { ParseResult, SurveyIssue } from '../../../src/geo/io/survey/types';
 import { mulberry32, pickOne, type Random } from '../../../src/geo/synth/seeded_random';
+import { byteMutation, type ByteOp } from '../helpers/byte_mutation';
+
+/** The mutations drawn here (no insertion: the draws of this file's seeds stay what they were). */
+const OPS: readonly ByteOp[] = ['truncate', 'flip', 'delete', 'duplicate'];
 
 const root = resolve(__dirname, '../../..');
 const file = (p: string) => new Uint8Array(readFileSync(resolve(root, 'tests/fixtures', p)));
@@ -36,25 +40,6 @@ const SEEDS: Record<string, { name: string; bytes: Uint8Array }[]> = {
   ],
 };
 
-function bytesMutation(rand: Random, b: Uint8Array): Uint8Array {
-  const at = Math.floor(rand() * b.length);
-  switch (Math.floor(rand() * 4)) {
-    case 0: // truncate
-      return b.slice(0, at);
-    case 1: { // flip a few bytes
-      const c = b.slice();
-      for (let k = 0; k < 1 + rand() * 4; k++) c[Math.floor(rand() * c.length)] = Math.floor(rand() * 256);
-      return c;
-    }
-    case 2: // delete a range
-      return new Uint8Array([...b.slice(0, at), ...b.slice(at + 1 + Math.floor(rand() * 40))]);
-    default: { // duplicate a range
-      const len = Math.floor(rand() * 60);
-      return new Uint8Array([...b.slice(0, at + len), ...b.slice(at, at + len), ...b.slice(at + len)]);
-    }
-  }
-}
-
 /** Re-zips with an entry dropped, or one entry's bytes mutated (so the readers, not the unzip, meet the damage). */
 function zipMutation(rand: Random, b: Uint8Array): Uint8Array {
   // An earlier mutation may have left a header claiming gigabytes: such an entry is not inflated here.
@@ -63,7 +48,7 @@ function zipMutation(rand: Random, b: Uint8Array): Uint8Array {
   const name = pickOne(rand, names);
   if (rand() < 0.3) delete entries[name];
   else if (rand() < 0.5) entries[name] = binaryFieldMutation(rand, entries[name] as Uint8Array);
-  else entries[name] = bytesMutation(rand, entries[name] as Uint8Array);
+  else entries[name] = byteMutation(rand, entries[name] as Uint8Array, OPS);
   return zipSync(entries);
 }
 
@@ -147,16 +132,16 @@ describe('parseSurvey never throws (seeded fuzz, 500 cases per format)', () => {
   afterAll(() => vi.restoreAllMocks());
 
   const mutate: Record<string, (rand: Random, b: Uint8Array) => Uint8Array> = {
-    shapefile: (rand, b) => (rand() < 0.75 ? zipMutation(rand, b) : bytesMutation(rand, b)),
-    kml: (rand, b) => (rand() < 0.6 ? strToU8(xmlMutation(rand, strFromU8(b))) : bytesMutation(rand, b)),
+    shapefile: (rand, b) => (rand() < 0.75 ? zipMutation(rand, b) : byteMutation(rand, b, OPS)),
+    kml: (rand, b) => (rand() < 0.6 ? strToU8(xmlMutation(rand, strFromU8(b))) : byteMutation(rand, b, OPS)),
     kmz: (rand, b) => {
-      if (rand() < 0.25) return bytesMutation(rand, b);
+      if (rand() < 0.25) return byteMutation(rand, b, OPS);
       if (rand() < 0.3) return zipMutation(rand, b);
       const doc = unzipSync(b, { filter: (f) => f.originalSize < 1_000_000 })['doc.kml'] as Uint8Array;
       return zipSync({ 'doc.kml': strToU8(xmlMutation(rand, strFromU8(doc))) });
     },
-    dxf: (rand, b) => (rand() < 0.75 ? strToU8(dxfMutation(rand, strFromU8(b))) : bytesMutation(rand, b)),
-    geojson: (rand, b) => bytesMutation(rand, b),
+    dxf: (rand, b) => (rand() < 0.75 ? strToU8(dxfMutation(rand, strFromU8(b))) : byteMutation(rand, b, OPS)),
+    geojson: (rand, b) => byteMutation(rand, b, OPS),
   };
   for (const [format, seeds] of Object.entries(SEEDS)) {
     it(`${format}: 500 mutations each give ok or a coded issue with vi and en messages, each within 1 s`, () => {
@@ -169,7 +154,7 @@ describe('parseSurvey never throws (seeded fuzz, 500 cases per format)', () => {
           try {
             b = (mutate[format] as (r: Random, x: Uint8Array) => Uint8Array)(rand, b);
           } catch {
-            b = bytesMutation(rand, b); // a mutation needing a readable zip met an unreadable one
+            b = byteMutation(rand, b, OPS); // a mutation needing a readable zip met an unreadable one
           }
         }
         const t0 = performance.now();
