@@ -10,6 +10,9 @@ void messagesFor('survey:');
 import { applySurvey, cancelSurvey, chooseCrs, confirmCrs } from './survey_import';
 import { useAppStoreApi, useJournal, useStore, useSurveyClient } from './use_store';
 
+/** Review rows shown at a time. */
+const PAGE = 50;
+
 function Progress() {
   const lang = useStore((s) => s.lang);
   const sv = useStore((s) => s.survey)!;
@@ -66,6 +69,9 @@ function ReviewStep() {
   const [note, setNote] = useState('');
   const [asOf, setAsOf] = useState('');
   const [problem, setProblem] = useState<'needSource' | 'nothing' | null>(null);
+  // A file may hold thousands of shapes: rows are shown a page at a time.
+  const [shown, setShown] = useState(PAGE);
+  const matched = sv.rows.filter((r) => r.clusterId && r.decision === 'pending').length;
   const accepted = sv.rows.filter((r) => r.decision === 'accepted' && r.clusterId).length;
   const s = store.getState();
   const newCluster = (i: number) => {
@@ -81,8 +87,13 @@ function ReviewStep() {
     <div data-testid="survey-review">
       <h3>{t(lang, 'survey.reviewTitle')}</h3>
       <p class="hint">{t(lang, 'survey.reviewHint')}</p>
+      {matched > 1 && (
+        <button type="button" data-testid="survey-accept-matched" onClick={() => s.patchSurvey({ rows: sv.rows.map((r) => (r.clusterId && r.decision === 'pending' ? { ...r, decision: 'accepted' } : r)) })}>
+          {t(lang, 'survey.acceptMatched', { n: matched })}
+        </button>
+      )}
       <ol class="survey-rows">
-        {sv.rows.map((r, i) => {
+        {sv.rows.slice(0, shown).map((r, i) => {
           const c = r.clusterId ? byId.get(r.clusterId) : undefined;
           const planned = c?.properties.planned_area_ha ?? null;
           return (
@@ -120,6 +131,11 @@ function ReviewStep() {
           );
         })}
       </ol>
+      {sv.rows.length > shown && (
+        <button type="button" data-testid="survey-more" onClick={() => setShown(shown + PAGE)}>
+          {t(lang, 'survey.more', { n: Math.min(PAGE, sv.rows.length - shown), rest: sv.rows.length - shown })}
+        </button>
+      )}
       <label class="field">
         {t(lang, 'survey.source')}
         <input type="text" value={note} placeholder={t(lang, 'survey.sourceHint')} onInput={(e) => setNote((e.target as HTMLInputElement).value)} data-testid="survey-source" />

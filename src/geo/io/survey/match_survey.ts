@@ -56,15 +56,16 @@ export function matchSurvey(features: readonly Feature[], clusters: readonly Clu
     if (k) byName.set(k, c.properties.id);
   }
   const taken = new Set<string>();
+  // (each cluster's box once: a file may hold tens of thousands of shapes)
+  const boxes = clusters.map((c) => (c.geometry ? bbox(c.geometry) : null));
   return features.map((f, i) => {
     const p = (f.properties ?? {}) as Record<string, unknown>;
     const nameProp = NAME_KEYS.map((k) => p[k]).find((v): v is string => typeof v === 'string' && v.trim() !== '');
     const label = nameProp ?? `#${i + 1}`;
     const areaHa = isArea(f.geometry) ? area(f.geometry) / 10_000 : null;
-    const overlaps = f.geometry
-      ? clusters
-          .filter((c) => c.geometry && boxesMeet(bbox(f.geometry!), bbox(c.geometry)) && booleanIntersects(f.geometry!, c.geometry))
-          .map((c) => c.properties.id)
+    const fb = f.geometry ? bbox(f.geometry) : null;
+    const overlaps = fb
+      ? clusters.filter((c, k) => boxes[k] && boxesMeet(fb, boxes[k]!) && booleanIntersects(f.geometry!, c.geometry)).map((c) => c.properties.id)
       : [];
     const pick = (clusterId: string | null, basis: MatchBasis): SurveyMatch => {
       if (clusterId) taken.add(clusterId);

@@ -68,7 +68,8 @@ export function parseShapefile(bytes: Uint8Array, fileName: string, opts: { maxB
     if (layer === first) wkt = prj;
     const read = readLayer(layer.name, parts.shp, parts.dbf, parts.cpg === undefined ? null : text(parts.cpg).trim());
     if (!read.ok) return read;
-    features.push(...read.features);
+    // (a loop: spreading tens of thousands of features as arguments overflows a worker's stack)
+    for (const f of read.features) features.push(f);
     notes.push(...read.notes);
   }
   if (skipped.length > 0) notes.push({ code: 'shp_layers_skipped', params: { layers: skipped.join(', '), layer: first.name } });

@@ -45,7 +45,8 @@ export function createSurveyHandler(post: (r: SurveyResponse) => void): (req: Su
           const province = { bbox: SURVEY_BOUNDS, contains: outline ? (lon: number, lat: number) => booleanPointInPolygon([lon, lat], outline) : undefined };
           candidates = stated ? [{ crs: stated, swapped: false, inside: -1 }] : detectCrs(pts, province, req.near);
         }
-        post({ type: 'parsed', id: req.id, result: last ? { ok: true, survey: last } : result, candidates, total: pts.length });
+        // The shapes stay here until reprojected: the app needs only the format, the system and the notes now.
+        post({ type: 'parsed', id: req.id, result: last ? { ok: true, survey: { ...last, features: [] } } : result, candidates, total: pts.length });
         return;
       }
       if (!last) return post({ type: 'failed', id: req.id, issue: { code: 'survey_nothing_parsed', params: {} } });
@@ -56,7 +57,7 @@ export function createSurveyHandler(post: (r: SurveyResponse) => void): (req: Su
       const step = Math.max(1, Math.ceil(features.length / 20));
       for (let i = 0; i < features.length; i += step) {
         const part = reprojectFeatures(features.slice(i, i + step), req.crs, req.swapped, { bbox: SURVEY_BOUNDS });
-        out.push(...part.features);
+        for (const f of part.features) out.push(f);
         for (const o of part.outside) outside.push({ feature: o.feature + i, vertex: o.vertex });
         post({ type: 'progress', id: req.id, phase: 'reproject', done: Math.min(features.length, i + step), total: features.length });
       }
