@@ -24,6 +24,8 @@ function preview(store: AppStore, fc: FeatureCollection, file: string) {
  */
 export async function startSurveyImport(store: AppStore, client: SurveyClient, bytes: Uint8Array, file: string): Promise<void> {
   const s = store.getState();
+  // A new file ends the import under way (its answers would land in the new one's review).
+  if (s.survey) client.cancel();
   s.startSurvey(file);
   // The cluster the planner has open tells apart readings that all land in the province.
   const open = s.focusId ? selectClusterById(s).get(s.focusId) : undefined;
