@@ -32,7 +32,7 @@ async function trace(page: Page): Promise<void> {
   // The drawing tool loads on first use.
   await page.waitForFunction(() => (window as any).__mapView.map.getStyle().layers.some((l: any) => l.id.startsWith('td-')));
   await clickRing(page, RING);
-  await expect.poll(() => page.getByTestId('edit-area').textContent()).toMatch(/Diện tích vẽ: 2[34],\d+ ha/);
+  await expect.poll(() => page.getByTestId('edit-area').textContent()).toMatch(/Diện tích hình: 2[34],\d+ ha/);
 }
 
 async function saveWith(page: Page, source: string, asOf: string): Promise<void> {
@@ -70,13 +70,13 @@ describe('editing clusters', () => {
     await page.getByTestId('edit-undo').click();
     await expect.poll(() => page.getByTestId('edit-area').textContent()).toContain('Chưa có ranh giới');
     await page.getByTestId('edit-redo').click();
-    await expect.poll(() => page.getByTestId('edit-area').textContent()).toMatch(/Diện tích vẽ: 2[34],\d+ ha/);
+    await expect.poll(() => page.getByTestId('edit-area').textContent()).toMatch(/Diện tích hình: 2[34],\d+ ha/);
     // The same with the keys, from the map.
     await page.getByTestId('map').focus();
     await page.keyboard.press('Control+z');
     await expect.poll(() => page.getByTestId('edit-area').textContent()).toContain('Chưa có ranh giới');
     await page.keyboard.press('Control+Shift+z');
-    await expect.poll(() => page.getByTestId('edit-area').textContent()).toMatch(/Diện tích vẽ: 2[34],\d+ ha/);
+    await expect.poll(() => page.getByTestId('edit-area').textContent()).toMatch(/Diện tích hình: 2[34],\d+ ha/);
     // No source, no date: nothing is saved.
     await page.getByTestId('edit-save').click();
     expect(await page.getByTestId('edit-panel').textContent()).toContain('Cần ghi nguồn cho thay đổi này.');
@@ -237,7 +237,7 @@ describe('editing clusters', () => {
     const d = 0.0037;
     const dx = d / Math.cos((20.2 * Math.PI) / 180);
     await clickRing(page, [[centre[0] - dx, centre[1] - d], [centre[0] + dx, centre[1] - d], [centre[0] + dx, centre[1] + d], [centre[0] - dx, centre[1] + d]]);
-    await expect.poll(() => page.getByTestId('edit-area').textContent()).toMatch(/Diện tích vẽ: 6\d,\d+ ha/);
+    await expect.poll(() => page.getByTestId('edit-area').textContent()).toMatch(/Diện tích hình: 6\d,\d+ ha/);
     await page.getByTestId('edit-name').fill('CCN Trực Tuấn');
     await page.getByTestId('edit-ex_province').selectOption('Nam Định');
     await page.getByTestId('edit-planned_area_ha').fill('67');
