@@ -186,7 +186,8 @@ export function EditPanel() {
     }
     if (!f) return;
     // Only what the planner changed in the form counts (fields shown but untouched are not re-saved).
-    const touched = Object.fromEntries(Object.entries(values).filter(([k]) => draft[k as EditField] !== initialDraft(first.current)[k as EditField]));
+    const initial = initialDraft(first.current);
+    const touched = Object.fromEntries(Object.entries(values).filter(([k]) => draft[k as EditField] !== initial[k as EditField]));
     const r = changesFromForm(f, { values: touched, footprint: footprint(), source, as_of: asOf }, now);
     if ('problems' in r) return setProblems(r.problems);
     await journal.commit(r.changes);

@@ -31,9 +31,8 @@ import type { Feature, Geometry, Position } from 'geojson';
 import { crsFromPrj, detectCrs, reprojectFeatures } from '../../src/geo/io/survey/crs';
 import { selfIntersections } from '../../src/geo/io/survey/check_rings';
 import { parseShapefile } from '../../src/geo/io/survey/parse_shapefile';
-import { createSurveyHandler, SURVEY_BOUNDS } from '../../src/geo/io/survey/survey_handler';
+import { createSurveyHandler, SURVEY_BOUNDS, surveyPositions } from '../../src/geo/io/survey/survey_handler';
 import type { SurveyResponse } from '../../src/geo/io/survey/survey_protocol';
-import type { RawSurvey } from '../../src/geo/io/survey/types';
 import { markdownTable, replaceSection } from './markdown_section';
 import { matchSurvey } from '../../src/geo/io/survey/match_survey';
 import type { ClusterCollection } from '../../src/geo/types';
@@ -155,7 +154,7 @@ function steps(bytes: Uint8Array, kept: { parsed?: SurveyResponse; reprojected?:
   if (!shp.ok) throw new Error('Expected parseShapefile to read the file');
   const features = shp.survey.features;
   [, out.selfIntersections] = time(() => selfIntersections(features));
-  const [pts, tPts] = time(() => positionsOf(shp.survey));
+  const [pts, tPts] = time(() => surveyPositions(shp.survey));
   out.positions = tPts;
   [, out.detectCrs] = time(() => detectCrs(pts, { bbox: SURVEY_BOUNDS }));
   const prj = shp.survey.crs.kind === 'wkt' ? shp.survey.crs.wkt : '';
@@ -165,18 +164,6 @@ function steps(bytes: Uint8Array, kept: { parsed?: SurveyResponse; reprojected?:
   if (kept.reprojected?.type === 'reprojected') [, out.matchSurvey] = time(() => matchSurvey(kept.reprojected!.type === 'reprojected' ? kept.reprojected!.features : [], clusters));
   [, out.cloneParsed] = time(() => structuredClone(kept.parsed));
   [, out.cloneReprojected] = time(() => structuredClone(kept.reprojected));
-  return out;
-}
-
-/** The handler's own walk over positions (survey_handler.ts `positions`, not exported). */
-function positionsOf(s: RawSurvey): [number, number][] {
-  const out: [number, number][] = [];
-  const walk = (c: unknown): void => {
-    if (!Array.isArray(c)) return;
-    if (typeof c[0] === 'number') out.push([c[0] as number, c[1] as number]);
-    else for (const x of c) walk(x);
-  };
-  for (const f of s.features) if (f.geometry && 'coordinates' in f.geometry) walk(f.geometry.coordinates as Position[]);
   return out;
 }
 

@@ -283,7 +283,14 @@ function unclosedRing(g: unknown): number {
   return 0;
 }
 
-function badPosition(g: Geometry): { code: 'swapped_coordinates' | 'projected_coordinates'; x: number; y: number } | null {
+/**
+ * The first position that is not WGS 84 lon/lat: out of range (projected metres), or Vietnam's
+ * [lat, lon] order.
+ *
+ * @param g - a geometry
+ * @returns what is wrong and the position, or null when every position is lon/lat
+ */
+export function badPosition(g: Geometry): { code: 'swapped_coordinates' | 'projected_coordinates'; x: number; y: number } | null {
   const stack: unknown[] = ['coordinates' in g ? g.coordinates : []];
   while (stack.length > 0) {
     const c = stack.pop();

@@ -1,5 +1,5 @@
 import type { Feature, Geometry } from 'geojson';
-import { parseImport, type ImportCode } from '../import_geojson';
+import { badPosition, parseImport, type ImportCode } from '../import_geojson';
 import type { CrsHint, ParseResult, RawSurvey, SurveyIssue } from './types';
 
 /** Survey message code of each GeoJSON import code: the same problem, under `geojson_<code>`. */
@@ -61,17 +61,7 @@ function crsHint(features: Feature<Geometry, Props>[], named: string | null): Cr
 
 /** True when every position is within lon/lat range and none looks like Vietnam's [lat, lon]. */
 function allDegrees(features: Feature<Geometry, Props>[]): boolean {
-  const stack: unknown[] = features.map((f) => ('coordinates' in f.geometry ? f.geometry.coordinates : []));
-  while (stack.length > 0) {
-    const c = stack.pop();
-    if (!Array.isArray(c)) continue;
-    if (typeof c[0] === 'number') {
-      const x = c[0];
-      const y = c[1] as number;
-      if (Math.abs(x) > 180 || Math.abs(y) > 90 || (x >= 8 && x <= 24 && y >= 102 && y <= 110)) return false;
-    } else for (const x of c) stack.push(x);
-  }
-  return true;
+  return features.every((f) => !badPosition(f.geometry));
 }
 
 function textProps(p: Record<string, unknown> | null): Props {

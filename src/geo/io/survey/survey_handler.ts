@@ -9,7 +9,7 @@ import type { RawSurvey } from './types';
 export const SURVEY_BOUNDS: [number, number, number, number] = [105.3, 19.8, 106.8, 20.8];
 
 /** Every position of a survey's features (for detecting its coordinate system). */
-function positions(s: RawSurvey): [number, number][] {
+export function surveyPositions(s: RawSurvey): [number, number][] {
   const out: [number, number][] = [];
   const walk = (c: unknown): void => {
     if (!Array.isArray(c)) return;
@@ -34,7 +34,7 @@ export function createSurveyHandler(post: (r: SurveyResponse) => void): (req: Su
         post({ type: 'progress', id: req.id, phase: 'parse', done: 0, total: req.bytes.byteLength });
         const result = parseSurvey(req.bytes, req.fileName);
         last = result.ok ? result.survey : null;
-        const pts = last ? positions(last) : [];
+        const pts = last ? surveyPositions(last) : [];
         let candidates: CrsCandidate[] = [];
         if (last) {
           const hint = last.crs;
