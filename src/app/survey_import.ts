@@ -74,7 +74,7 @@ export async function chooseCrs(store: AppStore, client: SurveyClient, crs: CrsI
 
 /**
  * The planner confirmed the coordinate system: each shape is paired with a cluster for review.
- * The app's own export (every feature a cluster by id) restores its selection instead.
+ * (The app's own export is WGS 84 GeoJSON: it never comes this way, ImportControl restores its selection.)
  */
 export function confirmCrs(store: AppStore): void {
   const s = store.getState();
@@ -82,12 +82,6 @@ export function confirmCrs(store: AppStore): void {
   if (!sv?.features || sv.problem) return;
   const clusters = s.clusters?.features ?? [];
   const matches = matchSurvey(sv.features, clusters);
-  if (matches.length && matches.every((m) => m.basis === 'id') && sv.format === 'geojson') {
-    s.select(matches.map((m) => m.clusterId!), 'replace');
-    s.notify({ key: 'survey.ownExport', params: { file: sv.file, n: matches.length } });
-    s.setImported(null);
-    return s.endSurvey();
-  }
   const rows: SurveyRow[] = matches.map((m) => ({ match: m, clusterId: m.areaHa !== null ? m.clusterId : null, decision: 'pending' }));
   s.patchSurvey({ stage: 'review', rows });
 }
