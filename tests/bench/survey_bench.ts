@@ -21,6 +21,7 @@
  * SURVEY_NO_MD=1. Raw output: tests/bench/out/survey-*.json (git-ignored). The section's
  * analysis is tests/bench/survey_import.md (appended when present).
  */
+import { gitState } from './git_state';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -220,16 +221,6 @@ function compareWithGdal(app: Feature<Geometry>[], gdalPath: string): { features
   return { features: gdal.length, positions, maxM, medianM: med(sample), mismatched };
 }
 
-function gitState(): string {
-  try {
-    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'index.html', 'vite.config.ts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    return dirty ? `${head} + uncommitted changes in src/` : head;
-  } catch {
-    return '?';
-  }
-}
-
 /** Everything a run records (the raw JSON). */
 interface Raw {
   date: string;
@@ -323,7 +314,7 @@ async function main(): Promise<void> {
     date: new Date().toISOString().slice(0, 10),
     machine: `${cpus[0]?.model.trim() ?? '?'} × ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB, ${os.platform()} ${os.release()}`,
     node: process.version,
-    commit: gitState(),
+    commit: gitState(ROOT),
     gdal,
     seconds: (performance.now() - started) / 1000,
     loadAtStart,

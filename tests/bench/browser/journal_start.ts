@@ -33,7 +33,8 @@
  * 115), JOURNAL_RECORDS (default 10,000), JOURNAL_NO_MD=1 (do not write BENCHMARKS.md).
  * Raw output: tests/bench/out/journal-start-*.json (git-ignored).
  */
-import { execFileSync } from 'node:child_process';
+import { profileSources } from './profile_sources';
+import { gitState } from '../git_state';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer as createNetServer, type Server } from 'node:net';
 import os from 'node:os';
@@ -377,18 +378,6 @@ const med = (xs: readonly number[]): number => percentile(xs.filter(Number.isFin
 const f0 = (x: number): string => (Number.isFinite(x) ? Math.round(x).toLocaleString('en') : '—');
 const ratio = (a: number, b: number): string => (Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : '—');
 
-function gitState(): string {
-  // (set when the run is made from a snapshot of the tree, e.g. `git archive`, which has no .git)
-  if (process.env.BENCH_COMMIT) return process.env.BENCH_COMMIT;
-  try {
-    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'index.html', 'vite.config.ts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    return dirty ? `${head} + uncommitted changes in src/` : head;
-  } catch {
-    return '?';
-  }
-}
-
 function summarise(loads: readonly Load[], v: Variant) {
   const xs = loads.filter((l) => l.variant === v);
   const s = (f: (l: Load) => number | null) => xs.map((l) => f(l) ?? NaN);
@@ -416,30 +405,7 @@ type CpuProfile = { nodes: { id: number; callFrame: { functionName: string; url:
 
 /** Self time (ms) in a CPU profile between `from` and `to` (ms since navigation), by original source file and by file: function (through the build's source maps). */
 async function profileBySource(profile: CpuProfile, windows: { name: string; from: number; to: number }[]): Promise<Record<string, { files: [string, number][]; functions: [string, number][]; sampled: number }>> {
-  // (a dependency of vite's, needed only here)
-  const { SourceMapConsumer } = await import('source-map-js');
-  type Consumer = InstanceType<typeof SourceMapConsumer>;
-  const maps = new Map<string, Consumer | null>();
-  const consumer = (url: string): Consumer | null => {
-    if (maps.has(url)) return maps.get(url)!;
-    let c: Consumer | null = null;
-    const m = /\/s\/\d+\/(assets\/[^?#]+\.js)$/.exec(url);
-    const file = m ? join(ROOT, 'dist', `${m[1]}.map`) : '';
-    if (file && existsSync(file)) c = new SourceMapConsumer(JSON.parse(readFileSync(file, 'utf8')));
-    maps.set(url, c);
-    return c;
-  };
-  const where = new Map<number, { file: string; fn: string }>();
-  for (const n of profile.nodes) {
-    const { functionName, url, lineNumber, columnNumber } = n.callFrame;
-    if (!url) {
-      where.set(n.id, { file: functionName || '(native)', fn: functionName || '(native)' });
-      continue;
-    }
-    const pos = consumer(url)?.originalPositionFor({ line: lineNumber + 1, column: columnNumber });
-    const file = pos?.source ? pos.source.replace(/^(\.\.\/)+/, '').replace(/^.*node_modules\//, '') : url.replace(/^.*\//, '');
-    where.set(n.id, { file, fn: (pos?.source && pos.name) || functionName || '(anonymous)' });
-  }
+  const where = profileSources(profile.nodes, ROOT);
   // Sample times: µs on the profiler's clock; the first sample in __journalAlign is at alignAt (ms since navigation).
   const times: number[] = [];
   let t = 0;
@@ -620,7 +586,7 @@ async function main(): Promise<void> {
   const cpu = os.cpus()[0]?.model.trim() ?? '?';
   const machine = `${cpu} × ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB`;
   const date = new Date().toISOString().slice(0, 10);
-  const raw = { date, machine, chromium, variants: VARIANTS, node: process.version, commit: gitState(), n: N, journal: journalInfo, seed: SEED, loadsPerVariant: LOADS, viewport: VIEWPORT, seconds, loadAtStart, loadAtEnd, loads, summary: Object.fromEntries(VARIANTS.map((v) => [v, summarise(loads, v)])), profiles, traces };
+  const raw = { date, machine, chromium, variants: VARIANTS, node: process.version, commit: gitState(ROOT), n: N, journal: journalInfo, seed: SEED, loadsPerVariant: LOADS, viewport: VIEWPORT, seconds, loadAtStart, loadAtEnd, loads, summary: Object.fromEntries(VARIANTS.map((v) => [v, summarise(loads, v)])), profiles, traces };
   mkdirSync(OUT_DIR, { recursive: true });
   const rawPath = join(OUT_DIR, `journal-start-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   writeFileSync(rawPath, JSON.stringify(raw, null, 1));

@@ -6,7 +6,7 @@
  * heap; then the bundle sizes. Writes the `browser` and `bundle` sections of BENCHMARKS.md
  * and raw JSON to tests/bench/out/.
  */
-import { execFileSync } from 'node:child_process';
+import { gitState } from '../git_state';
 import { createServer as createNetServer, type Server } from 'node:net';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { buildIfStale } from '../../e2e/build_if_stale';
@@ -264,7 +264,7 @@ async function main(): Promise<void> {
   const date = new Date().toISOString().slice(0, 10);
   const cpu = os.cpus()[0]?.model.trim() ?? '?';
   const machine = `${cpu} × ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB`;
-  const raw: Raw = { date, machine, chromium, renderer, node: process.version, commit: gitState(), sizes: SIZES, canvas, viewport: VIEWPORT, seconds, loadAtStart, loadAtEnd, validationNodeMs: Object.fromEntries(validation), results, bundle };
+  const raw: Raw = { date, machine, chromium, renderer, node: process.version, commit: gitState(ROOT), sizes: SIZES, canvas, viewport: VIEWPORT, seconds, loadAtStart, loadAtEnd, validationNodeMs: Object.fromEntries(validation), results, bundle };
   const rawPath = join(OUT_DIR, `browser-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   writeFileSync(rawPath, JSON.stringify(raw, null, 1));
   log(`raw results: ${rawPath}`);
@@ -288,16 +288,6 @@ interface Raw {
   validationNodeMs: Record<string, number>;
   results: PageResult[];
   bundle: ReturnType<typeof bundleSizes>;
-}
-
-function gitState(): string {
-  try {
-    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'index.html', 'vite.config.ts'], { cwd: ROOT, encoding: 'utf8' }).trim();
-    return dirty ? `${head} + uncommitted changes in src/` : head;
-  } catch {
-    return '?';
-  }
 }
 
 /** Writes the browser and bundle sections of BENCHMARKS.md from a run's raw results. */

@@ -14,11 +14,9 @@
  * of `Worker`, when the survey worker's messages are posted and arrive, how long reading each
  * answer's `data` takes (Chromium deserialises it then) and how long the app's listeners run.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { profileSources } from './profile_sources';
 import { createServer as createNetServer, type Server } from 'node:net';
-import { join, resolve } from 'node:path';
-// (a dependency of vite's, as in journal_start.ts)
-import { SourceMapConsumer } from 'source-map-js';
+import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../../e2e/browser';
 import { buildIfStale } from '../../e2e/build_if_stale';
@@ -214,27 +212,7 @@ type CpuProfile = { nodes: { id: number; callFrame: { functionName: string; url:
 
 /** A CPU profile's self time by original source (through dist/'s source maps), idle left out. */
 function summariseProfile(profile: CpuProfile): ProfileSummary {
-  type Consumer = InstanceType<typeof SourceMapConsumer>;
-  const maps = new Map<string, Consumer | null>();
-  const consumer = (url: string): Consumer | null => {
-    if (maps.has(url)) return maps.get(url)!;
-    const m = /\/s\/\d+\/(assets\/[^?#]+\.js)$/.exec(url);
-    const file = m ? join(ROOT, 'dist', `${m[1]}.map`) : '';
-    const c = file && existsSync(file) ? new SourceMapConsumer(JSON.parse(readFileSync(file, 'utf8'))) : null;
-    maps.set(url, c);
-    return c;
-  };
-  const where = new Map<number, { file: string; fn: string }>();
-  for (const n of profile.nodes) {
-    const { functionName, url, lineNumber, columnNumber } = n.callFrame;
-    if (!url) {
-      where.set(n.id, { file: functionName || '(native)', fn: functionName || '(native)' });
-      continue;
-    }
-    const pos = consumer(url)?.originalPositionFor({ line: lineNumber + 1, column: columnNumber });
-    const file = pos?.source ? pos.source.replace(/^(\.\.\/)+/, '').replace(/^.*node_modules\//, '') : url.replace(/^.*\//, '');
-    where.set(n.id, { file, fn: (pos?.source && pos.name) || functionName || '(anonymous)' });
-  }
+  const where = profileSources(profile.nodes, ROOT);
   const files = new Map<string, number>();
   const fns = new Map<string, number>();
   let sampledMs = 0;
