@@ -119,7 +119,7 @@ const CSP = [
   "worker-src 'self' blob:",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob: https://tile.openstreetmap.org https://tiles.maps.eox.at",
-  "connect-src 'self' https://tile.openstreetmap.org https://tiles.maps.eox.at",
+  "connect-src 'self' blob: https://tile.openstreetmap.org https://tiles.maps.eox.at",
   "font-src 'self' data:",
   "object-src 'none'",
   "base-uri 'self'",
@@ -138,7 +138,13 @@ function csp(): Plugin {
 export default defineConfig({
   base: './',
   plugins: [preact(), geodata(), csp(), offline()],
-  build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 1200 },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    chunkSizeWarningLimit: 1200,
+    // A script for MapLibre's workers must stay a file ending in .mjs: they import() it by that name.
+    assetsInlineLimit: (file: string) => (file.endsWith('.mjs') ? false : undefined),
+  },
   // Module workers, so the survey worker can keep the LGPL geojson-validation in a chunk of its own.
   worker: {
     format: 'es',

@@ -51,7 +51,7 @@ export async function importFile(store: AppStore, proximity: ProximityService, s
     // (the clusters added: those already selected are not counted again)
     s.notify({ key: 'import.areasDone', params: { file: file.name, areas: polys.length, n: [...ids].filter((id) => !before.has(id)).length } });
   } else {
-    s.setImported({ name: file.name, fc: r.fc });
+    s.setImported({ name: file.name, data: r.fc, bbox: null });
     s.notify({ key: 'import.featuresDone', params: { file: file.name, n: r.fc.features.length } });
   }
 }

@@ -7,7 +7,7 @@ import { messagesFor, t, noticeText, type MessageKey } from './i18n';
 
 // (this panel shows the survey import's messages itself)
 void messagesFor('survey:');
-import { applySurvey, cancelSurvey, chooseCrs, confirmCrs } from './survey_import';
+import { applySurvey, cancelSurvey, chooseCrs, confirmCrs, surveyShapes } from './survey_import';
 import { useAppStoreApi, useJournal, useStore, useSurveyClient } from './use_store';
 
 /** Review rows shown at a time. */
@@ -18,10 +18,11 @@ function Progress() {
   const sv = useStore((s) => s.survey)!;
   const p = sv.progress;
   const pct = p && p.total ? Math.round((p.done / p.total) * 100) : null;
+  const label = t(lang, sv.stage === 'parsing' ? 'survey.parsing' : sv.stage === 'matching' ? 'survey.matching' : 'survey.reprojecting');
   return (
     <div class="survey-progress" role="status" data-testid="survey-progress">
-      <span>{t(lang, sv.stage === 'parsing' ? 'survey.parsing' : 'survey.reprojecting')}</span>
-      <progress max={100} value={pct ?? undefined} aria-label={t(lang, sv.stage === 'parsing' ? 'survey.parsing' : 'survey.reprojecting')} />
+      <span>{label}</span>
+      <progress max={100} value={pct ?? undefined} aria-label={label} />
     </div>
   );
 }
@@ -51,7 +52,7 @@ function CrsStep() {
       })}
       {sv.problem && <p class="error" role="alert" data-testid="survey-problem">{noticeText(lang, `survey:${sv.problem.code}`, { ...sv.problem.params, file: sv.file })}</p>}
       <div class="buttons">
-        <button type="button" class="primary" data-testid="survey-confirm-crs" disabled={sv.stage !== 'crs' || !sv.features || !!sv.problem} onClick={() => confirmCrs(store)}>
+        <button type="button" class="primary" data-testid="survey-confirm-crs" disabled={sv.stage !== 'crs' || sv.count === null || !!sv.problem} onClick={() => void confirmCrs(store, client)}>
           {t(lang, 'survey.confirmCrs')}
         </button>
       </div>
@@ -62,6 +63,7 @@ function CrsStep() {
 function ReviewStep() {
   const store = useAppStoreApi();
   const journal = useJournal();
+  const client = useSurveyClient();
   const lang = useStore((s) => s.lang);
   const sv = useStore((s) => s.survey)!;
   const byId = useStore(selectClusterById);
@@ -74,13 +76,13 @@ function ReviewStep() {
   const matched = sv.rows.filter((r) => r.clusterId && r.decision === 'pending').length;
   const accepted = sv.rows.filter((r) => r.decision === 'accepted' && r.clusterId).length;
   const s = store.getState();
-  const newCluster = (i: number) => {
-    const g = sv.features?.[sv.rows[i]!.match.feature]?.geometry as ClusterGeometry | undefined;
-    if (!g) return;
+  const newCluster = async (i: number) => {
+    const [g] = (await surveyShapes(client, [sv.rows[i]!.match.feature]).catch(() => null)) ?? [];
+    if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon') || store.getState().survey !== sv) return;
     s.setImported(null);
     s.endSurvey();
     s.openEditor(null);
-    s.patchEditor({ draft: g, draftChanged: true, quality: 'surveyed' });
+    s.patchEditor({ draft: g as ClusterGeometry, draftChanged: true, quality: 'surveyed' });
     s.editorCommand('load');
   };
   return (
@@ -124,7 +126,7 @@ function ReviewStep() {
                   {t(lang, 'survey.reject')}
                 </button>
                 {r.match.areaHa !== null && (
-                  <button type="button" data-testid="survey-new" onClick={() => newCluster(i)}>{t(lang, 'survey.newCluster')}</button>
+                  <button type="button" data-testid="survey-new" onClick={() => void newCluster(i)}>{t(lang, 'survey.newCluster')}</button>
                 )}
               </div>
             </li>
@@ -146,7 +148,7 @@ function ReviewStep() {
       </label>
       {problem && <p class="error" role="alert">{t(lang, problem === 'needSource' ? 'survey.needSource' : 'survey.nothingAccepted')}</p>}
       <div class="buttons">
-        <button type="button" class="primary" data-testid="survey-apply" disabled={!accepted} onClick={() => void applySurvey(store, journal, note, asOf).then((r) => setProblem(r === 'ok' ? null : r))}>
+        <button type="button" class="primary" data-testid="survey-apply" disabled={!accepted} onClick={() => void applySurvey(store, journal, client, note, asOf).then((r) => setProblem(r === 'ok' ? null : r))}>
           {t(lang, 'survey.apply', { n: accepted })}
         </button>
         <button type="button" data-testid="survey-keep" onClick={() => s.endSurvey()}>{t(lang, 'survey.keepOverlay')}</button>
@@ -173,8 +175,8 @@ export function SurveyPanel() {
       {sv.notes.map((n, i) => (
         <p class="geom-warning" key={i}>{noticeText(lang, `survey:${n.code}`, { ...n.params, file: sv.file })}</p>
       ))}
-      {(sv.stage === 'parsing' || sv.stage === 'reprojecting') && <Progress />}
-      {(sv.stage === 'crs' || sv.stage === 'reprojecting') && <CrsStep />}
+      {(sv.stage === 'parsing' || sv.stage === 'reprojecting' || sv.stage === 'matching') && <Progress />}
+      {(sv.stage === 'crs' || sv.stage === 'reprojecting' || sv.stage === 'matching') && <CrsStep />}
       {sv.stage === 'review' && <ReviewStep />}
       <div class="buttons">
         <button type="button" data-testid="survey-cancel" onClick={() => cancelSurvey(store, client)}>{t(lang, 'survey.cancel')}</button>

@@ -1,7 +1,6 @@
 import './i18n_survey';
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { MultiPolygon, Polygon } from 'geojson';
 import bbox from '@turf/bbox';
-import { matchSurvey } from '../geo/io/survey/match_survey';
 import { selectClusterById } from '../store/selectors';
 import type { CrsId } from '../geo/io/survey/types';
 import { newRecordId, type Change } from '../geo/edit/change';
@@ -12,11 +11,6 @@ import { SurveyCancelled, type SurveyClient } from '../store/survey_client';
 import type { SurveyRow } from '../store/types';
 
 const progress = (store: AppStore) => (done: number, total: number) => store.getState().patchSurvey({ progress: { done, total } });
-
-/** The reprojected import on the map (the planner checks it before confirming), framed. */
-function preview(store: AppStore, fc: FeatureCollection, file: string) {
-  store.getState().setImported({ name: file, fc });
-}
 
 /**
  * Reads a planner's file (or pasted table) in the worker and proposes its coordinate system.
@@ -36,7 +30,9 @@ export async function startSurveyImport(store: AppStore, client: SurveyClient, b
   try {
     r = await client.parse(bytes, file, progress(store), { near, outline });
   } catch (e) {
-    if (!(e instanceof SurveyCancelled)) store.getState().notify({ key: 'survey:survey_unreadable', params: { file, detail: String((e as Error).message) } });
+    // Cancelled: by the planner (the import is already ended) or by a newer file (which must stay).
+    if (e instanceof SurveyCancelled) return;
+    store.getState().notify({ key: 'survey:survey_unreadable', params: { file, detail: String((e as Error).message) } });
     return store.getState().endSurvey();
   }
   if (r.type === 'failed' || !r.result.ok) {
@@ -68,22 +64,39 @@ export async function chooseCrs(store: AppStore, client: SurveyClient, crs: CrsI
     return;
   }
   if (r.type === 'failed') return store.getState().patchSurvey({ stage: 'crs', problem: r.issue });
-  store.getState().patchSurvey({ stage: 'crs', progress: null, features: r.features, problem: r.outside });
-  preview(store, { type: 'FeatureCollection', features: r.features }, file);
+  store.getState().patchSurvey({ stage: 'crs', progress: null, count: r.count, problem: r.outside });
+  // The planner checks the shapes on the map before confirming; the map's worker reads them.
+  store.getState().setImported({ name: file, data: URL.createObjectURL(r.preview), bbox: r.bbox });
 }
 
 /**
- * The planner confirmed the coordinate system: each shape is paired with a cluster for review.
+ * The planner confirmed the coordinate system: each shape is paired with a cluster for review,
+ * in the worker that holds the shapes.
  * (The app's own export is WGS 84 GeoJSON: it never comes this way, ImportControl restores its selection.)
  */
-export function confirmCrs(store: AppStore): void {
+export async function confirmCrs(store: AppStore, client: SurveyClient): Promise<void> {
   const s = store.getState();
   const sv = s.survey;
-  if (!sv?.features || sv.problem) return;
-  const clusters = s.clusters?.features ?? [];
-  const matches = matchSurvey(sv.features, clusters);
-  const rows: SurveyRow[] = matches.map((m) => ({ match: m, clusterId: m.areaHa !== null ? m.clusterId : null, decision: 'pending' }));
-  s.patchSurvey({ stage: 'review', rows });
+  if (sv?.count == null || sv.problem || sv.stage !== 'crs') return;
+  const clusters = (s.clusters?.features ?? []).map((c) => ({ type: 'Feature' as const, geometry: c.geometry, properties: { id: c.properties.id, name: c.properties.name } }));
+  s.patchSurvey({ stage: 'matching', progress: null });
+  let r;
+  try {
+    r = await client.match(clusters, progress(store));
+  } catch (e) {
+    if (e instanceof SurveyCancelled) return;
+    store.getState().patchSurvey({ stage: 'crs', progress: null, problem: { code: 'survey_unreadable', params: { detail: String((e as Error).message) } } });
+    return;
+  }
+  if (r.type === 'failed') return store.getState().patchSurvey({ stage: 'crs', progress: null, problem: r.issue });
+  const rows: SurveyRow[] = r.matches.map((m) => ({ match: m, clusterId: m.areaHa !== null ? m.clusterId : null, decision: 'pending' }));
+  store.getState().patchSurvey({ stage: 'review', progress: null, rows });
+}
+
+/** Reprojected geometries of some of the import's shapes, from the worker that holds them. */
+export async function surveyShapes(client: SurveyClient, features: number[]) {
+  const r = await client.shapes(features);
+  return r.type === 'shapes' ? r.geometries : null;
 }
 
 /**
@@ -92,25 +105,32 @@ export function confirmCrs(store: AppStore): void {
  *
  * @returns false when the source or date is missing or nothing is accepted (nothing is saved)
  */
-export async function applySurvey(store: AppStore, journal: JournalService, note: string, asOf: string): Promise<'ok' | 'needSource' | 'nothing'> {
+export async function applySurvey(store: AppStore, journal: JournalService, client: SurveyClient, note: string, asOf: string): Promise<'ok' | 'needSource' | 'nothing'> {
   const s = store.getState();
   const sv = s.survey;
-  if (!sv?.features) return 'nothing';
+  if (sv?.stage !== 'review') return 'nothing';
   if (!note.trim() || !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(asOf)) return 'needSource';
+  const rows = sv.rows.filter((r) => r.decision === 'accepted' && r.clusterId);
+  let geometries;
+  try {
+    geometries = await surveyShapes(client, rows.map((r) => r.match.feature));
+  } catch {
+    geometries = null;
+  }
+  if (!geometries || store.getState().survey !== sv) return 'nothing';
   const byId = new Map((s.clusters?.features ?? []).map((c) => [c.properties.id, c]));
   const group = newRecordId();
   const at = new Date().toISOString();
   const source = `${sv.file} — ${note.trim()}`;
   const changes: Change[] = [];
-  for (const row of sv.rows) {
-    if (row.decision !== 'accepted' || !row.clusterId) continue;
-    const f = byId.get(row.clusterId);
-    const g = sv.features[row.match.feature]?.geometry;
+  for (const [k, row] of rows.entries()) {
+    const f = byId.get(row.clusterId!);
+    const g = geometries[k];
     if (!f || !g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) continue;
     changes.push({
       kind: 'change',
       id: newRecordId(),
-      target: row.clusterId,
+      target: row.clusterId!,
       field: 'geometry',
       from: currentValue(f, 'geometry'),
       to: { geometry: g as Polygon | MultiPolygon, quality: 'surveyed' },

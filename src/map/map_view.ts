@@ -1,6 +1,7 @@
-import { Map as MLMap, setWorkerUrl, AttributionControl, NavigationControl, ScaleControl } from 'maplibre-gl';
+import { Map as MLMap, setWorkerUrl, importScriptInWorkers, AttributionControl, NavigationControl, ScaleControl } from 'maplibre-gl';
 import type { GeoJSONSource, LngLatBoundsLike, MapGeoJSONFeature } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import blobProtocolUrl from './blob_protocol.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import bbox from '@turf/bbox';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
@@ -18,6 +19,8 @@ import { TILE_LAYERS } from '../geo/tiles/cluster_tiles_spec';
 import { buildStyle, clusterLayerOn, clusterSources, FIRST_STAGE_SOURCES, isClusterLayer, isOverlay, LAYER_GROUPS, landOpacity, MAP_BOUNDS, splitStyle, type MapInit, type UrlSource } from './style';
 
 setWorkerUrl(workerUrl);
+/** MapLibre's workers learn to read Blob URLs on the first one (src/map/blob_protocol.mjs). */
+let blobProtocol: Promise<void> | null = null;
 // (No `prewarm()`: starting MapLibre's worker while the app evaluates took a core from the GPU
 // thread on 2-core PCs; over 10 interleaved loads the first frame came 120 ms later with it.)
 
@@ -102,6 +105,8 @@ export class MapView {
   private tilesFailed = false;
   /** Layer ids of each overlay source (shown only while it has features). */
   private overlayLayers = new Map<string, string[]>();
+  /** The Blob URL the imported layer reads, if any (revoked when replaced). */
+  private importedUrl: string | null = null;
   /**
    * The first frame drawn after the clusters and their anchors have loaded (or failed, or
    * after `CONTEXT_AFTER_MS`), once the rest of the style has been added.
@@ -520,9 +525,20 @@ export class MapView {
     this.replaceData(SRC.areas, fc);
   }
 
-  /** Shows the planner's imported features as their own layer. */
-  setImported(fc: FeatureCollection | null): void {
-    this.replaceData(SRC.imported, fc);
+  /**
+   * Shows the planner's imported features as their own layer: the features, or the URL of their
+   * GeoJSON (a Blob URL, given up once replaced).
+   */
+  setImported(data: FeatureCollection | string | null): void {
+    if (this.importedUrl && this.importedUrl !== data) URL.revokeObjectURL(this.importedUrl);
+    this.importedUrl = typeof data === 'string' ? data : null;
+    if (typeof data !== 'string') return this.replaceData(SRC.imported, data);
+    void (blobProtocol ??= importScriptInWorkers(blobProtocolUrl)).then(() => {
+      // (replaced meanwhile: the newer data is already set)
+      if (this.importedUrl !== data) return;
+      (this.map.getSource(SRC.imported) as GeoJSONSource).setData(data);
+      this.setVisibility(this.overlayLayers.get(SRC.imported) ?? [], true);
+    });
   }
 
   /** Shows or hides an optional layer group. */
@@ -542,8 +558,12 @@ export class MapView {
 
   /** Frames a feature collection (or the province when empty). */
   fit(fc: FeatureCollection | null, animate = true): void {
-    const b = fc && fc.features.length ? (bbox(fc) as [number, number, number, number]) : PROVINCE_BOUNDS;
-    this.map.fitBounds(b as LngLatBoundsLike, { padding: { top: 30, bottom: 30, left: 30, right: 220 }, animate, maxZoom: 15 });
+    this.fitBox(fc && fc.features.length ? (bbox(fc) as [number, number, number, number]) : PROVINCE_BOUNDS, animate);
+  }
+
+  /** Frames a lon/lat box. */
+  fitBox(b: readonly [number, number, number, number], animate = true): void {
+    this.map.fitBounds(b as unknown as LngLatBoundsLike, { padding: { top: 30, bottom: 30, left: 30, right: 220 }, animate, maxZoom: 15 });
   }
 
   /** Shows the proximity result overlay (rings, links, hit markers), or nothing. */

@@ -38,9 +38,9 @@ export function syncMapWithStore(store: AppStore, view: MapView): () => void {
     if (!p || s.showZones !== p.showZones) view.setLayerVisible('zones', s.showZones);
     if (!p || s.showVillages !== p.showVillages) view.setLayerVisible('villages', s.showVillages);
     if (!p || s.areas !== p.areas) view.setAreas({ type: 'FeatureCollection', features: s.areas });
-    if (!p || s.imported !== p.imported) view.setImported(s.imported?.fc ?? null);
+    if (!p || s.imported !== p.imported) view.setImported(s.imported?.data ?? null);
     // A survey's preview is framed, so the planner sees where the chosen coordinate system puts it.
-    if (p && s.survey && s.imported && s.imported !== p.imported) view.fit(s.imported.fc);
+    if (p && s.survey && s.imported?.bbox && s.imported !== p.imported) view.fitBox(s.imported.bbox);
     if (!p || s.tool !== p.tool) view.setDrawMode(s.tool === 'pan' ? null : s.tool);
     if (!p || s.editor !== p.editor) syncEditor(view, s.editor, p?.editor ?? null);
     const overlay = selectProxOverlay(s);

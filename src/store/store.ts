@@ -148,7 +148,7 @@ const editSlice: StateCreator<Store, [], [], EditSlice> = (set) => ({
 const surveySlice: StateCreator<Store, [], [], SurveySlice> = (set) => ({
   survey: null,
   startSurvey: (file) =>
-    set({ survey: { file, stage: 'parsing', progress: null, format: null, candidates: [], crs: null, points: 0, features: null, rows: [], notes: [], problem: null } }),
+    set({ survey: { file, stage: 'parsing', progress: null, format: null, candidates: [], crs: null, points: 0, count: null, rows: [], notes: [], problem: null } }),
   patchSurvey: (patch) => set((s) => (s.survey ? { survey: { ...s.survey, ...patch } } : s)),
   setSurveyRow: (i, patch) =>
     set((s) => (s.survey ? { survey: { ...s.survey, rows: s.survey.rows.map((r, j) => (j === i ? { ...r, ...patch } : r)) } } : s)),

@@ -1,4 +1,4 @@
-import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { ClusterFilter } from '../geo/dataset/filter_clusters';
 import type { ProximityAnswer } from '../geo/proximity/proximity_protocol';
 import type { Lang } from '../geo/format';
@@ -58,8 +58,11 @@ export interface SelectionSlice {
   /** The properties of the imported feature the planner clicked (shown as text). */
   inspected: Record<string, unknown> | null;
   inspect(properties: Record<string, unknown> | null): void;
-  /** Features imported by the planner, shown as their own layer (never mixed with the dataset). */
-  imported: { name: string; fc: FeatureCollection } | null;
+  /**
+   * Features imported by the planner, shown as their own layer (never mixed with the dataset):
+   * the features, or the URL of their GeoJSON (a survey's preview, which the map's worker reads).
+   */
+  imported: { name: string; data: FeatureCollection | string; bbox: [number, number, number, number] | null } | null;
   setFocus(id: string | null): void;
   /** Combines ids with the selection ('toggle' flips each id). */
   select(ids: readonly string[], mode: SelectMode): void;
@@ -188,15 +191,15 @@ export interface SurveyRow {
 /** A survey file on its way in: parsing, choosing its coordinate system, reviewing the matches. */
 export interface SurveyState {
   file: string;
-  stage: 'parsing' | 'crs' | 'reprojecting' | 'review';
+  stage: 'parsing' | 'crs' | 'reprojecting' | 'matching' | 'review';
   progress: { done: number; total: number } | null;
   format: SurveyFormat | null;
   candidates: CrsCandidate[];
   crs: { crs: CrsId; swapped: boolean } | null;
   /** How many positions the file holds. */
   points: number;
-  /** The import in WGS 84, once a coordinate system is chosen. */
-  features: Feature<Geometry, Record<string, unknown>>[] | null;
+  /** How many shapes are reprojected (they stay in the survey worker), once a coordinate system is chosen. */
+  count: number | null;
   rows: SurveyRow[];
   /** Warnings from the parser (what it dropped) and the last problem (e.g. points outside the province). */
   notes: SurveyIssue[];

@@ -33,9 +33,8 @@ import { crsFromPrj, detectCrs, reprojectFeatures } from '../../src/geo/io/surve
 import { selfIntersections } from '../../src/geo/io/survey/check_rings';
 import { parseShapefile } from '../../src/geo/io/survey/parse_shapefile';
 import { createSurveyHandler, SURVEY_BOUNDS, surveyPositions } from '../../src/geo/io/survey/survey_handler';
-import type { SurveyResponse } from '../../src/geo/io/survey/survey_protocol';
+import type { SurveyRequest, SurveyResponse } from '../../src/geo/io/survey/survey_protocol';
 import { markdownTable, replaceSection } from './markdown_section';
-import { matchSurvey } from '../../src/geo/io/survey/match_survey';
 import type { ClusterCollection } from '../../src/geo/types';
 import { gdalVersion, splitShapefile, surveyShapefile, SURVEY_DIR, type SplitShapefile, type SurveyShapefile } from './survey_data';
 import { benchSurveyBrowser, type BrowserResult, type BrowserRun } from './browser/survey_import';
@@ -118,7 +117,15 @@ interface AppRun {
   progress: number;
 }
 
-function runHandler(bytes: Uint8Array, keep?: { parsed?: SurveyResponse; reprojected?: SurveyResponse }): AppRun {
+/** What one handler run leaves for the later steps: its answers and the handler (which still holds the shapes). */
+interface Kept {
+  parsed?: SurveyResponse;
+  reprojected?: SurveyResponse;
+  handle?: (req: SurveyRequest) => void;
+  answer?: () => SurveyResponse | null;
+}
+
+function runHandler(bytes: Uint8Array, keep?: Kept): AppRun {
   let progress = 0;
   let last: SurveyResponse | null = null;
   const handle = createSurveyHandler((r) => {
@@ -137,12 +144,12 @@ function runHandler(bytes: Uint8Array, keep?: { parsed?: SurveyResponse; reproje
   const t2 = performance.now();
   const rep = last as SurveyResponse | null;
   if (rep?.type !== 'reprojected') throw new Error(`Expected reprojected features, got ${JSON.stringify(rep).slice(0, 300)}`);
-  if (keep) Object.assign(keep, { parsed, reprojected: rep });
-  return { parseMs: t1 - t0, reprojectMs: t2 - t1, totalMs: t2 - t0, candidates: parsed.candidates, features: rep.features.length, outside: rep.outside, progress };
+  if (keep) Object.assign(keep, { parsed, reprojected: rep, handle, answer: () => last });
+  return { parseMs: t1 - t0, reprojectMs: t2 - t1, totalMs: t2 - t0, candidates: parsed.candidates, features: rep.count, outside: rep.outside, progress };
 }
 
 /** Each step of the handler's work alone, once, on the same bytes (ms). */
-function steps(bytes: Uint8Array, kept: { parsed?: SurveyResponse; reprojected?: SurveyResponse }): Record<string, number> {
+function steps(bytes: Uint8Array, kept: Kept): Record<string, number> {
   const time = <T>(f: () => T): [T, number] => {
     const t0 = performance.now();
     const r = f();
@@ -162,7 +169,10 @@ function steps(bytes: Uint8Array, kept: { parsed?: SurveyResponse; reprojected?:
   [, out.crsFromPrj] = time(() => crsFromPrj(prj));
   [, out.reprojectFeatures] = time(() => reprojectFeatures(features, 'VN2000-TM3-105', false, { bbox: SURVEY_BOUNDS }));
   const clusters = (JSON.parse(readFileSync(clustersFile(CLUSTERS), 'utf8')) as ClusterCollection).features;
-  if (kept.reprojected?.type === 'reprojected') [, out.matchSurvey] = time(() => matchSurvey(kept.reprojected!.type === 'reprojected' ? kept.reprojected!.features : [], clusters));
+  if (kept.handle) {
+    const cl = clusters.map((c) => ({ type: 'Feature' as const, geometry: c.geometry, properties: { id: c.properties.id, name: c.properties.name } }));
+    [, out.matchInWorker] = time(() => kept.handle!({ type: 'match', id: 10, clusters: cl }));
+  }
   [, out.cloneParsed] = time(() => structuredClone(kept.parsed));
   [, out.cloneReprojected] = time(() => structuredClone(kept.reprojected));
   return out;
@@ -278,7 +288,7 @@ async function main(): Promise<void> {
   log('app in Node: createSurveyHandler, parse then reproject (warm-up, then median of 3)…');
   const appWarmup = runHandler(bytes);
   log(`  warm-up: parse ${f0(appWarmup.parseMs)} + reproject ${f0(appWarmup.reprojectMs)} = ${f0(appWarmup.totalMs)} ms; candidates ${JSON.stringify(appWarmup.candidates)}`);
-  const kept: { parsed?: SurveyResponse; reprojected?: SurveyResponse } = {};
+  const kept: Kept = {};
   const app = appRuns('one layer', bytes, kept);
   const appSplit = appRuns(`${LAYERS} layers`, new Uint8Array(readFileSync(split.zip)));
   log('each step alone…');
@@ -289,12 +299,17 @@ async function main(): Promise<void> {
   log(`  ${profile.slice(0, 15).map(([k, v]) => `${k} ${v}`).join(' · ')}`);
   let agreement: Raw['agreement'] = null;
   const gdalOut = join(SURVEY_DIR, 'ogr2ogr-out.geojson');
-  if (kept.reprojected?.type === 'reprojected' && existsSync(gdalOut)) {
-    agreement = compareWithGdal(kept.reprojected.features, gdalOut);
+  if (kept.reprojected?.type === 'reprojected' && kept.handle && existsSync(gdalOut)) {
+    kept.handle({ type: 'shapes', id: 11, features: Array.from({ length: kept.reprojected.count }, (_, i) => i) });
+    const shapes = kept.answer!();
+    const features = shapes?.type === 'shapes' ? shapes.geometries.map((g) => ({ type: 'Feature' as const, geometry: g!, properties: {} })) : [];
+    agreement = compareWithGdal(features, gdalOut);
     log(`  app vs GDAL: ${agreement.positions.toLocaleString('en')} positions, max ${agreement.maxM.toFixed(3)} m, median ${agreement.medianM.toFixed(3)} m, ${agreement.mismatched} features of other lengths`);
   }
   delete kept.parsed;
   delete kept.reprojected;
+  delete kept.handle;
+  delete kept.answer;
   for (const p of ['ogr2ogr-out.geojson', 'ogr2ogr-out.geojsonl', 'ogr2ogr-out-zip.geojson']) rmSync(join(SURVEY_DIR, p), { force: true });
 
   let browser: Raw['browser'];
@@ -394,7 +409,7 @@ function writeMarkdown(r: Raw): void {
     ['`reprojectFeatures`, all features at once (proj4)', s.reprojectFeatures, 'worker (crs.ts)'],
     ["`structuredClone` of the 'parsed' answer: it carries the whole RawSurvey", s.cloneParsed, 'serialised in the worker, deserialised on the main thread'],
     ["`structuredClone` of the 'reprojected' answer", s.cloneReprojected, 'the same'],
-    [`\`matchSurvey\` of the reprojected shapes with ${CLUSTERS} clusters (the confirm click)`, s.matchSurvey, 'main thread (survey_import.ts `confirmCrs`)'],
+    [`'match': \`matchSurvey\` of the reprojected shapes with ${CLUSTERS} clusters, answered in parts (the confirm click)`, s.matchInWorker, 'worker (survey_handler.ts)'],
   ];
   const stepTable = markdownTable(['step (Node, once each, the one-layer file)', 'ms', 'where it runs in the app'], stepRows.map(([a, v, w]) => [a, f0(v), w]));
   const ag = r.agreement;

@@ -152,6 +152,84 @@ describe('survey files in', () => {
     await page.context().close();
   });
 
+  it('every other format, through the file picker or dropped: each lands where PROJ puts it, surveyed, after a reload', async () => {
+    const { page, consoleErrors } = await openApp(browser(), baseUrl);
+    // file, how it comes in, the system the step must check, the truth (PROJ), the cluster it is given to
+    const cases: [string, 'picker' | 'drop', string, string, string][] = [
+      ['formats/ranh_gioi.dxf', 'picker', 'VN2000-TM3-105', 'formats/source_wgs84.geojson', 'hn-mau-dong-van'],
+      ['formats/ranh_gioi_hatch.dxf', 'drop', 'VN2000-TM3-105', 'formats/source_wgs84.geojson', 'hn-mau-thanh-liem'],
+      ['formats/ranh_gioi.kml', 'picker', 'EPSG:4326', 'formats/source_wgs84.geojson', 'nd-mau-y-yen'],
+      ['formats/ranh_gioi.kmz', 'drop', 'EPSG:4326', 'formats/source_wgs84.geojson', 'nd-mau-hai-hau'],
+      ['formats/ranh_gioi_shp_no_prj.zip', 'picker', 'VN2000-TM3-105', 'formats/source_wgs84.geojson', 'nb-mau-khanh-nhac'],
+      ['namdinh_tm3_105_30.tsv', 'drop', 'VN2000-TM3-105.5', 'namdinh_tm3_105_30_wgs84.geojson', 'nd-mau-xuan-tien'],
+      ['ninhbinh_utm48.csv', 'picker', 'VN2000-UTM48', 'ninhbinh_utm48_wgs84.geojson', 'nb-mau-gian-khau'],
+    ];
+    for (const [file, how, crs, , cluster] of cases) {
+      const name = file.split('/').pop()!;
+      if (how === 'picker') await page.getByTestId('import-file').setInputFiles(resolve(FIX, file));
+      else await dropFile(page, resolve(FIX, file), name, 'application/octet-stream');
+      await page.getByTestId('survey-crs').waitFor();
+      // Where values leave two meridians possible, the planner picks the one the file was drawn on.
+      const radio = page.locator(`[data-testid="survey-crs"] input[data-crs="${crs}"]`).first();
+      await radio.waitFor();
+      if (!(await radio.isChecked())) await radio.check();
+      await expect.poll(() => checkedCrs(page), { message: name }).toBe(crs);
+      await expect.poll(() => page.getByTestId('survey-confirm-crs').isEnabled(), { message: name }).toBe(true);
+      await expect.poll(() => importedOnMap(page), { message: name }).toBeGreaterThan(0);
+      await acceptFirst(page, cluster, `${name}: bản vẽ QH chi tiết`);
+    }
+    await page.reload();
+    await waitForApp(page);
+    await page.getByTestId('select-filtered').click();
+    const { text } = await exportSelection(page, 'geojson');
+    const exported = JSON.parse(text).features as any[];
+    for (const [file, , , want, cluster] of cases) {
+      const f = exported.find((x) => x.properties.id === cluster);
+      expect(f.properties.geometry_quality, file).toBe('surveyed');
+      expect(f.properties.geometry_source, file).toBe(`${file.split('/').pop()} — ${file.split('/').pop()}: bản vẽ QH chi tiết`);
+      expect(maxOffsetM(f.geometry.coordinates[0], truth(want).features[0]!.geometry.coordinates[0]!), file).toBeLessThan(0.05);
+    }
+    // On the map too: the last one drawn solid where PROJ puts it.
+    expect(await outlineOf(page, 'nb-mau-gian-khau')).toEqual(['cluster-line-surveyed']);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a large file parses in the worker: progress shows, the map answers clicks meanwhile, cancel stops it and the next file imports', async () => {
+    const { page, consoleErrors } = await openApp(browser(), baseUrl);
+    // About 25 MB of KML: 12,000 placemarks of 60 vertices, seconds of parsing on this machine.
+    const ring = (i: number) => {
+      const lon = 105.7 + (i % 120) * 0.006;
+      const lat = 20.0 + Math.floor(i / 120) * 0.005;
+      return Array.from({ length: 61 }, (_, k) => {
+        const a = ((k % 60) / 60) * 2 * Math.PI;
+        return `${(lon + 0.002 * Math.cos(a)).toFixed(9)},${(lat + 0.002 * Math.sin(a)).toFixed(9)},0`;
+      }).join(' ');
+    };
+    const placemarks = Array.from({ length: 12_000 }, (_, i) => `<Placemark><name>Thửa ${i + 1}</name><Polygon><outerBoundaryIs><LinearRing><coordinates>${ring(i)}</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark>`);
+    const big = Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>${placemarks.join('')}</Document></kml>`);
+    await page.getByTestId('import-file').setInputFiles({ name: 'thua_dat.kml', mimeType: 'application/vnd.google-earth.kml+xml', buffer: big });
+    await page.getByTestId('survey-progress').waitFor();
+    // The map is not blocked: a click selects a cluster while the file is read.
+    await jumpTo(page, [105.85, 20.55], 14);
+    await clickAt(page, [105.85, 20.55]);
+    await expect.poll(() => page.getByTestId('selection-count').textContent()).toBe('Đã chọn 1 cụm');
+    expect(await page.getByTestId('survey-progress').isVisible()).toBe(true);
+    await page.getByTestId('survey-cancel').click();
+    await page.getByTestId('survey-panel').waitFor({ state: 'detached' });
+    expect(await importedOnMap(page)).toBe(0);
+    expect(await page.getByTestId('selection-count').textContent()).toBe('Đã chọn 1 cụm');
+    // A new worker takes the next file; a file chosen while another is read replaces it.
+    await page.getByTestId('import-file').setInputFiles({ name: 'thua_dat.kml', mimeType: 'application/vnd.google-earth.kml+xml', buffer: big });
+    await page.getByTestId('survey-progress').waitFor();
+    await page.getByTestId('import-file').setInputFiles(resolve(FIX, 'hanam_tm3_105.csv'));
+    await page.getByTestId('survey-crs').waitFor();
+    expect(await page.getByTestId('survey-panel').textContent()).toContain('hanam_tm3_105.csv');
+    await expect.poll(() => importedOnMap(page)).toBe(1);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
   it('a table pasted from Excel (decimal commas, TM-3 105°30′) is proposed on the right meridian', async () => {
     const { page } = await openApp(browser(), baseUrl);
     await page.getByTestId('paste-open').click();

@@ -139,7 +139,7 @@ function surveyProbe(): void {
         const data = e.data as { type?: string; result?: { ok: boolean; issue?: unknown }; issue?: unknown } | null;
         const type = data?.type;
         const t1 = performance.now();
-        if (type === 'parsed' || type === 'reprojected') {
+        if (type === 'parsed' || type === 'reprojected' || type === 'matched') {
           mark(`${type}Arrived`, t0);
           mark(`${type}Deserialize`, t1 - t0);
         }

@@ -14,7 +14,7 @@ function run() {
 }
 
 describe('the survey worker handler', () => {
-  it('parses a table, proposes VN-2000 TM-3 105° first, and reprojects it to PROJ\'s coordinates', () => {
+  it('parses a table, proposes VN-2000 TM-3 105° first, and reprojects it to PROJ\'s coordinates', async () => {
     const { out, handle } = run();
     handle({ type: 'parse', id: 1, bytes: bytes('hanam_tm3_105.csv'), fileName: 'hanam_tm3_105.csv' });
     const parsed = out.find((r) => r.type === 'parsed')!;
@@ -28,8 +28,40 @@ describe('the survey worker handler', () => {
     if (done.type !== 'reprojected') throw new Error('no answer');
     expect(done.outside).toBeNull();
     const want = JSON.parse(readFileSync(resolve(FIX, 'hanam_tm3_105_wgs84.geojson'), 'utf8')).features[0].geometry.coordinates[0];
-    const got = (done.features[0]!.geometry as { coordinates: number[][][] }).coordinates[0]!;
+    handle({ type: 'shapes', id: 3, features: [0, 7] });
+    const shapes = out.find((r) => r.type === 'shapes')!;
+    if (shapes.type !== 'shapes') throw new Error('no answer');
+    expect(shapes.geometries[1]).toBeNull();
+    const got = (shapes.geometries[0] as { coordinates: number[][][] }).coordinates[0]!;
     for (const w of want) expect(Math.min(...got.map((g) => Math.hypot(g[0]! - w[0], g[1]! - w[1])))).toBeLessThan(1e-7);
+    // The map's preview is the same shapes as GeoJSON text, and the box frames them.
+    const preview = JSON.parse(await done.preview.text());
+    expect(preview.features).toHaveLength(done.count);
+    expect(preview.features[0].geometry).toEqual(shapes.geometries[0]);
+    const lons = got.map((g) => g[0]!);
+    expect(done.bbox![0]).toBe(Math.min(...lons));
+    expect(done.bbox![2]).toBe(Math.max(...lons));
+  });
+  it('matches the reprojected shapes in the worker and sends the matches in parts, in order', () => {
+    const { out, handle } = run();
+    const n = 12_000;
+    // Small squares apart from each other: only the cluster's own square overlaps it.
+    const features = Array.from({ length: n }, (_, i) => {
+      const lon = 105.6 + (i % 100) * 0.005;
+      const lat = 20.0 + Math.floor(i / 100) * 0.004;
+      const d = 0.001;
+      return { type: 'Feature', properties: { name: `ô ${i}` }, geometry: { type: 'Polygon', coordinates: [[[lon, lat], [lon + d, lat], [lon + d, lat + d], [lon, lat + d], [lon, lat]]] } };
+    });
+    handle({ type: 'parse', id: 1, bytes: new TextEncoder().encode(JSON.stringify({ type: 'FeatureCollection', features })), fileName: 'o.geojson' });
+    handle({ type: 'reproject', id: 2, crs: 'EPSG:4326', swapped: false });
+    const target = features[4321]!;
+    handle({ type: 'match', id: 3, clusters: [{ type: 'Feature', properties: { id: 'c1', name: 'CCN Thử' }, geometry: target.geometry as never }] });
+    const parts = out.filter((r) => r.type === 'matches');
+    expect(parts.length).toBe(3);
+    const all = parts.flatMap((r) => (r.type === 'matches' ? r.matches : []));
+    expect(all.map((m) => m.feature)).toEqual(features.map((_, i) => i));
+    expect(all.filter((m) => m.clusterId === 'c1').map((m) => m.feature)).toEqual([4321]);
+    expect(out.at(-1)).toMatchObject({ type: 'matched', id: 3, total: n });
   });
   it('takes the system from a readable .prj, and names the first point outside the province in a wrong one', () => {
     const { out, handle } = run();

@@ -1,9 +1,13 @@
 import area from '@turf/area';
 import bbox from '@turf/bbox';
 import booleanIntersects from '@turf/boolean-intersects';
+import Flatbush from 'flatbush';
 import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { foldDiacritics } from '../../search/fold_diacritics';
-import type { ClusterFeature } from '../../types';
+import type { ClusterGeometry } from '../../types';
+
+/** What matching needs of a cluster (the app sends only this to the survey worker). */
+export type MatchCluster = Feature<ClusterGeometry | null, { id: string; name: string }>;
 
 /** How an imported shape was paired with a cluster. */
 export type MatchBasis = 'id' | 'name' | 'overlap' | 'none';
@@ -48,7 +52,7 @@ const isArea = (g: Geometry | null): g is Polygon | MultiPolygon => !!g && (g.ty
  * @param clusters - the clusters as shown (journal applied)
  * @returns one match per feature, in import order
  */
-export function matchSurvey(features: readonly Feature[], clusters: readonly ClusterFeature[]): SurveyMatch[] {
+export function matchSurvey(features: readonly Feature<Geometry | null, unknown>[], clusters: readonly MatchCluster[]): SurveyMatch[] {
   const byId = new Map(clusters.map((c) => [c.properties.id, c]));
   const byName = new Map<string, string>();
   for (const c of clusters) {
@@ -56,17 +60,22 @@ export function matchSurvey(features: readonly Feature[], clusters: readonly Clu
     if (k) byName.set(k, c.properties.id);
   }
   const taken = new Set<string>();
-  // (each cluster's box once: a file may hold tens of thousands of shapes)
-  const boxes = clusters.map((c) => (c.geometry ? bbox(c.geometry) : null));
+  // Clusters indexed by box once: a file may hold tens of thousands of shapes.
+  const placed = clusters.flatMap((c, k) => (c.geometry ? [k] : []));
+  const tree = placed.length ? new Flatbush(placed.length) : null;
+  for (const k of placed) {
+    const b = bbox(clusters[k]!.geometry!);
+    tree!.add(b[0], b[1], b[2], b[3]);
+  }
+  tree?.finish();
   return features.map((f, i) => {
     const p = (f.properties ?? {}) as Record<string, unknown>;
     const nameProp = NAME_KEYS.map((k) => p[k]).find((v): v is string => typeof v === 'string' && v.trim() !== '');
     const label = nameProp ?? `#${i + 1}`;
     const areaHa = isArea(f.geometry) ? area(f.geometry) / 10_000 : null;
     const fb = f.geometry ? bbox(f.geometry) : null;
-    const overlaps = fb
-      ? clusters.filter((c, k) => boxes[k] && boxesMeet(fb, boxes[k]!) && booleanIntersects(f.geometry!, c.geometry)).map((c) => c.properties.id)
-      : [];
+    const near = fb && tree ? tree.search(fb[0], fb[1], fb[2], fb[3]).map((j) => placed[j]!).sort((a, b) => a - b) : [];
+    const overlaps = near.filter((k) => booleanIntersects(f.geometry!, clusters[k]!.geometry!)).map((k) => clusters[k]!.properties.id);
     const pick = (clusterId: string | null, basis: MatchBasis): SurveyMatch => {
       if (clusterId) taken.add(clusterId);
       return { feature: i, label, areaHa, clusterId, basis, alsoOverlaps: overlaps.filter((id) => id !== clusterId) };
@@ -78,8 +87,4 @@ export function matchSurvey(features: readonly Feature[], clusters: readonly Clu
     const free = overlaps.find((c) => !taken.has(c));
     return free ? pick(free, 'overlap') : pick(null, 'none');
   });
-}
-
-function boxesMeet(a: number[], b: number[]): boolean {
-  return a[0]! <= b[2]! && b[0]! <= a[2]! && a[1]! <= b[3]! && b[1]! <= a[3]!;
 }
