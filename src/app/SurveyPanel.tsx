@@ -33,6 +33,7 @@ function CrsStep() {
   const lang = useStore((s) => s.lang);
   const sv = useStore((s) => s.survey)!;
   const fromFile = sv.candidates.length === 1 && sv.candidates[0]!.inside < 0;
+  const picture = useStore((s) => { const d = s.imported?.data; return !!d && 'kind' in d && d.kind === 'image'; });
   return (
     <fieldset class="facet" data-testid="survey-crs">
       <legend>{t(lang, 'survey.crsTitle')}</legend>
@@ -50,6 +51,7 @@ function CrsStep() {
           </label>
         );
       })}
+      {picture && <p class="hint" data-testid="survey-picture">{t(lang, 'survey.previewPicture', { n: formatNumber(sv.count ?? 0, lang) })}</p>}
       {sv.problem && <p class="error" role="alert" data-testid="survey-problem">{noticeText(lang, `survey:${sv.problem.code}`, { ...sv.problem.params, file: sv.file })}</p>}
       <div class="buttons">
         <button type="button" class="primary" data-testid="survey-confirm-crs" disabled={sv.stage !== 'crs' || sv.count === null || !!sv.problem} onClick={() => void confirmCrs(store, client)}>

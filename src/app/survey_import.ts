@@ -66,7 +66,9 @@ export async function chooseCrs(store: AppStore, client: SurveyClient, crs: CrsI
   if (r.type === 'failed') return store.getState().patchSurvey({ stage: 'crs', problem: r.issue });
   store.getState().patchSurvey({ stage: 'crs', progress: null, count: r.count, problem: r.outside });
   // The planner checks the shapes on the map before confirming; the map's worker reads them.
-  store.getState().setImported({ name: file, data: URL.createObjectURL(r.preview), bbox: r.bbox });
+  const url = URL.createObjectURL(r.preview.blob);
+  const data = r.preview.kind === 'image' ? { url, kind: 'image' as const, bbox: r.preview.bbox } : { url, kind: 'geojson' as const };
+  store.getState().setImported({ name: file, data, bbox: r.bbox });
 }
 
 /**

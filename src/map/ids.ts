@@ -12,6 +12,7 @@ export const SRC = {
   imagery: 'imagery',
   areas: 'areas',
   imported: 'imported',
+  importedImage: 'imported-image',
   prox: 'prox',
 } as const;
 
@@ -34,6 +35,7 @@ export const LYR = {
   villageDot: 'village-dot',
   areaFill: 'area-fill',
   areaLine: 'area-line',
+  importedImage: 'imported-image',
   importedFill: 'imported-fill',
   importedLine: 'imported-line',
   importedPoint: 'imported-point',

@@ -11,7 +11,7 @@ import type { FootprintEditor } from './footprint_editor';
 import { clusterAnchors } from '../geo/tiles/cluster_anchors';
 import { mapContext, type ContextPart } from '../geo/tiles/map_context';
 import type { ClusterCollection, VillageCollection } from '../geo/types';
-import type { Basemap } from '../store/types';
+import type { Basemap, ImportedData } from '../store/types';
 import { CLUSTER_LAYERS, LYR, SRC } from './ids';
 import { skipInvisibleSky } from './sky';
 import { OUTSIDE_COLOR } from './palette';
@@ -526,19 +526,32 @@ export class MapView {
   }
 
   /**
-   * Shows the planner's imported features as their own layer: the features, or the URL of their
-   * GeoJSON (a Blob URL, given up once replaced).
+   * Shows the planner's imported features as their own layer: the features, the URL of their
+   * GeoJSON, or a picture of them over a box (Blob URLs, given up once replaced).
    */
-  setImported(data: FeatureCollection | string | null): void {
-    if (this.importedUrl && this.importedUrl !== data) URL.revokeObjectURL(this.importedUrl);
-    this.importedUrl = typeof data === 'string' ? data : null;
-    if (typeof data !== 'string') return this.replaceData(SRC.imported, data);
+  setImported(data: ImportedData | null): void {
+    const url = data && 'url' in data ? data.url : null;
+    if (this.importedUrl && this.importedUrl !== url) URL.revokeObjectURL(this.importedUrl);
+    this.importedUrl = url;
+    this.setImportedImage(data && 'url' in data && data.kind === 'image' ? data : null);
+    if (!data || !('url' in data)) return this.replaceData(SRC.imported, data);
+    if (data.kind === 'image') return this.replaceData(SRC.imported, null);
     void (blobProtocol ??= importScriptInWorkers(blobProtocolUrl)).then(() => {
       // (replaced meanwhile: the newer data is already set)
-      if (this.importedUrl !== data) return;
-      (this.map.getSource(SRC.imported) as GeoJSONSource).setData(data);
+      if (this.importedUrl !== data.url) return;
+      (this.map.getSource(SRC.imported) as GeoJSONSource).setData(data.url);
       this.setVisibility(this.overlayLayers.get(SRC.imported) ?? [], true);
     });
+  }
+
+  /** The picture of a large import, under its vector layers (an image source needs its URL when made). */
+  private setImportedImage(img: { url: string; bbox: [number, number, number, number] } | null): void {
+    if (this.map.getLayer(LYR.importedImage)) this.map.removeLayer(LYR.importedImage);
+    if (this.map.getSource(SRC.importedImage)) this.map.removeSource(SRC.importedImage);
+    if (!img) return;
+    const [w, s, e, n] = img.bbox;
+    this.map.addSource(SRC.importedImage, { type: 'image', url: img.url, coordinates: [[w, n], [e, n], [e, s], [w, s]] });
+    this.map.addLayer({ id: LYR.importedImage, type: 'raster', source: SRC.importedImage, paint: { 'raster-fade-duration': 0, 'raster-resampling': 'linear' } }, LYR.importedFill);
   }
 
   /** Shows or hides an optional layer group. */

@@ -9,6 +9,12 @@ import type { CrsId, SurveyFormat, SurveyIssue } from '../geo/io/survey/types';
 import type { CrsCandidate } from '../geo/io/survey/survey_protocol';
 import type { SurveyMatch } from '../geo/io/survey/match_survey';
 
+/**
+ * What the imported layer draws: the features, the URL of their GeoJSON, or the URL of a
+ * picture of them over a box (a large survey's preview).
+ */
+export type ImportedData = FeatureCollection | { url: string; kind: 'geojson' } | { url: string; kind: 'image'; bbox: [number, number, number, number] };
+
 /** A file the app could not use, and why (shown to the user). */
 export interface LoadError {
   file: string;
@@ -62,7 +68,7 @@ export interface SelectionSlice {
    * Features imported by the planner, shown as their own layer (never mixed with the dataset):
    * the features, or the URL of their GeoJSON (a survey's preview, which the map's worker reads).
    */
-  imported: { name: string; data: FeatureCollection | string; bbox: [number, number, number, number] | null } | null;
+  imported: { name: string; data: ImportedData; bbox: [number, number, number, number] | null } | null;
   setFocus(id: string | null): void;
   /** Combines ids with the selection ('toggle' flips each id). */
   select(ids: readonly string[], mode: SelectMode): void;

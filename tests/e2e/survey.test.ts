@@ -230,6 +230,37 @@ describe('survey files in', () => {
     await page.context().close();
   });
 
+  it('a file of thousands of shapes is previewed as one picture, in place; its review pages the rows', async () => {
+    const { page, consoleErrors } = await openApp(browser(), baseUrl);
+    // 6,000 squares of about 4 ha in lon/lat (KML): above the vector preview's limit.
+    const pm = Array.from({ length: 6000 }, (_, i) => {
+      const lon = 105.75 + (i % 100) * 0.004;
+      const lat = 20.05 + Math.floor(i / 100) * 0.004;
+      const d = 0.0009;
+      const c = [[lon - d, lat - d], [lon + d, lat - d], [lon + d, lat + d], [lon - d, lat + d], [lon - d, lat - d]].map(([x, y]) => `${x!.toFixed(6)},${y!.toFixed(6)}`).join(' ');
+      return `<Placemark><name>Ô ${i + 1}</name><Polygon><outerBoundaryIs><LinearRing><coordinates>${c}</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark>`;
+    });
+    const kml = Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>${pm.join('')}</Document></kml>`);
+    await page.getByTestId('import-file').setInputFiles({ name: 'o_vuong.kml', mimeType: 'application/vnd.google-earth.kml+xml', buffer: kml });
+    await page.getByTestId('survey-picture').waitFor();
+    expect(await page.getByTestId('survey-picture').textContent()).toContain('6.000 hình');
+    await expect.poll(() => page.getByTestId('survey-confirm-crs').isEnabled()).toBe(true);
+    await waitForMapIdle(page);
+    // Square centres are drawn dark (fill and outline), the gaps between them are not.
+    const centres: [number, number][] = [[105.75 + 20 * 0.004, 20.05 + 20 * 0.004], [105.75 + 70 * 0.004, 20.05 + 40 * 0.004]];
+    await jumpTo(page, centres[0]!, 15);
+    const [inSq, gap] = await pixelsAt(page, [centres[0]!, [centres[0]![0] + 0.002, centres[0]![1] + 0.002]]);
+    const lum = (p: number[]) => p[0]! + p[1]! + p[2]!;
+    expect(lum(inSq!)).toBeLessThan(lum(gap!) - 60);
+    await screenshot(page, 'survey-picture');
+    await page.getByTestId('survey-confirm-crs').click();
+    await page.getByTestId('survey-review').waitFor();
+    expect(await page.getByTestId('survey-row').count()).toBe(50);
+    expect(await page.getByTestId('survey-more').textContent()).toContain('5950');
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
   it('a table pasted from Excel (decimal commas, TM-3 105°30′) is proposed on the right meridian', async () => {
     const { page } = await openApp(browser(), baseUrl);
     await page.getByTestId('paste-open').click();

@@ -57,6 +57,7 @@ export interface BrowserRun {
   /** The review did not show within REVIEW_TIMEOUT after the click (the page's main thread still busy). */
   reviewTimedOut: boolean;
   rows: number;
+  /** Imported shapes the map draws as features, or -1 when it shows them as one picture (a large file). */
   importedOnMap: number;
   /** Long tasks from the change event to the review's first frame: [start since change, duration]. */
   tasks: [number, number][];
@@ -184,7 +185,7 @@ function clickConfirm(): void {
   report('confirmHandler', st.marks.confirmHandler);
 }
 
-/** Page function: resolves at the map's next idle after the imported shapes are in its style (ms, or null). */
+/** Page function: resolves at the map's next idle after the imported shapes (or their picture) are drawn (ms, or null). */
 async function mapIdleWithImport(timeout: number): Promise<{ at: number | null; features: number }> {
   const map = (window as any).__mapView?.map;
   if (!map) return { at: null, features: 0 };
@@ -197,6 +198,7 @@ async function mapIdleWithImport(timeout: number): Promise<{ at: number | null; 
     const ids: string[] = (map.getStyle()?.layers ?? []).filter((l: any) => /import/i.test(l.id) && l.type === 'fill').map((l: any) => l.id);
     const n = ids.length ? map.queryRenderedFeatures({ layers: ids }).length : 0;
     if (n > 0 || performance.now() > end) return { at: idle, features: n };
+    if (map.getSource('imported-image') && map.isSourceLoaded('imported-image')) return { at: idle, features: -1 };
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -372,7 +374,7 @@ async function oneRun(browser: Browser, base: string, zip: string, log: (s: stri
       errors,
     };
     const f0 = (x: number | null) => (x === null ? '—' : Math.round(x).toLocaleString('en'));
-    log(`  ${failure ? `REFUSED at ${f0(run.failedAt)} ms: ${failure}; ` : ''}parse sent ${f0(run.parseSent)}, parsed ${f0(run.parsedArrived)} (data ${f0(run.parsedDeserialize)}, task ${f0(run.parsedTask)}), crs step ${f0(run.crsShown)}, reprojected ${f0(run.reprojectedArrived)} (data ${f0(run.reprojectedDeserialize)}, task ${f0(run.reprojectedTask)}), confirm enabled ${f0(run.toConfirmEnabled)}, map idle ${f0(run.mapIdle)} (${importedOnMap} drawn), confirm ${f0(run.confirmClicked)} (click ${f0(run.confirmHandler)}, task ${f0(run.confirmTask)}), review ${f0(run.reviewShown)} / painted ${f0(run.reviewPainted)}${stuckMs ? ` (NOT within ${f0(stuckMs / 1000)} s)` : ''} (${rows} rows); longest task ${f0(run.longest)} ms${stuckMs ? ' or more' : ''}, ${run.longCount} long tasks (${f0(run.longTotal)} ms), heap ${f0(heapMb)} MB${errors.length ? `; errors: ${errors.slice(0, 3).join(' | ')}` : ''}`);
+    log(`  ${failure ? `REFUSED at ${f0(run.failedAt)} ms: ${failure}; ` : ''}parse sent ${f0(run.parseSent)}, parsed ${f0(run.parsedArrived)} (data ${f0(run.parsedDeserialize)}, task ${f0(run.parsedTask)}), crs step ${f0(run.crsShown)}, reprojected ${f0(run.reprojectedArrived)} (data ${f0(run.reprojectedDeserialize)}, task ${f0(run.reprojectedTask)}), confirm enabled ${f0(run.toConfirmEnabled)}, map idle ${f0(run.mapIdle)} (${importedOnMap < 0 ? 'as a picture' : `${importedOnMap} drawn`}), confirm ${f0(run.confirmClicked)} (click ${f0(run.confirmHandler)}, task ${f0(run.confirmTask)}), review ${f0(run.reviewShown)} / painted ${f0(run.reviewPainted)}${stuckMs ? ` (NOT within ${f0(stuckMs / 1000)} s)` : ''} (${rows} rows); longest task ${f0(run.longest)} ms${stuckMs ? ' or more' : ''}, ${run.longCount} long tasks (${f0(run.longTotal)} ms), heap ${f0(heapMb)} MB${errors.length ? `; errors: ${errors.slice(0, 3).join(' | ')}` : ''}`);
     log(`    long tasks: ${tasks.map(([s0, d]) => `${f0(s0)}+${f0(d)}`).join(', ')}`);
     return run;
   } finally {

@@ -3,7 +3,7 @@ import type { Feature, Geometry, Position } from 'geojson';
 import { crsFromPrj, detectCrs, reprojectFeatures } from './crs';
 import { matchSurvey } from './match_survey';
 import { parseSurvey } from './parse_survey';
-import type { CrsCandidate, SurveyRequest, SurveyResponse } from './survey_protocol';
+import type { CrsCandidate, SurveyPreview, SurveyRequest, SurveyResponse } from './survey_protocol';
 import type { RawSurvey } from './types';
 
 /** The merged province with a margin (lon/lat), where an imported shape may land. */
@@ -59,6 +59,57 @@ function previewBlob(features: readonly Feature<Geometry | null, unknown>[]): Bl
   return new Blob(parts, { type: 'application/geo+json' });
 }
 
+/** Above this many shapes the preview is a picture (the map's own tiles of them cost the page seconds). */
+export const VECTOR_PREVIEW_MAX = 5000;
+/** The picture's longer side (px). */
+const IMAGE_SIDE = 2048;
+/** The colour of imported shapes on the map (src/map/palette.ts IMPORTED_COLOR). */
+const INK = '17, 17, 17';
+
+const mercY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+
+/** Draws the shapes over their box, in Web Mercator, as a PNG (needs OffscreenCanvas: a browser's worker). */
+async function previewImage(features: readonly Feature<Geometry | null, unknown>[], box: [number, number, number, number]): Promise<SurveyPreview | null> {
+  if (typeof OffscreenCanvas === 'undefined') return null;
+  const [w0, s0, e0, n0] = box;
+  const x0 = (w0 * Math.PI) / 180;
+  const x1 = (e0 * Math.PI) / 180;
+  const y0 = mercY(s0);
+  const y1 = mercY(n0);
+  const span = Math.max(x1 - x0, y1 - y0) || 1e-9;
+  const width = Math.max(1, Math.round((IMAGE_SIDE * (x1 - x0)) / span));
+  const height = Math.max(1, Math.round((IMAGE_SIDE * (y1 - y0)) / span));
+  const canvas = new OffscreenCanvas(width, height);
+  // (read back once, but this keeps the canvas in memory: a GPU canvas, software-emulated on office PCs, is far slower for many small paths)
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  if (!ctx) return null;
+  const px = (p: Position): [number, number] => [(((p[0]! * Math.PI) / 180 - x0) / (x1 - x0 || 1)) * width, (1 - (mercY(p[1]!) - y0) / (y1 - y0 || 1)) * height];
+  ctx.fillStyle = `rgba(${INK}, 0.2)`;
+  ctx.strokeStyle = `rgba(${INK}, 0.9)`;
+  ctx.lineWidth = 1;
+  const ring = (r: Position[]) => r.forEach((p, i) => (i ? ctx.lineTo(...px(p)) : ctx.moveTo(...px(p))));
+  // Paths in batches: one fill and one stroke per thousand shapes, not per shape.
+  const BATCH = 1000;
+  for (let i = 0; i < features.length; i += BATCH) {
+    ctx.beginPath();
+    for (const f of features.slice(i, i + BATCH)) {
+      const g = f.geometry;
+      if (!g) continue;
+      if (g.type === 'Polygon') g.coordinates.forEach(ring);
+      else if (g.type === 'MultiPolygon') g.coordinates.forEach((poly) => poly.forEach(ring));
+      else if (g.type === 'LineString') ring(g.coordinates);
+      else if (g.type === 'MultiLineString') g.coordinates.forEach(ring);
+      else if (g.type === 'Point') {
+        const [x, y] = px(g.coordinates);
+        ctx.rect(x - 1.5, y - 1.5, 3, 3);
+      }
+    }
+    ctx.fill('nonzero');
+    ctx.stroke();
+  }
+  return { kind: 'image', blob: await canvas.convertToBlob({ type: 'image/png' }), bbox: box, shown: features.length };
+}
+
 /**
  * The survey import's work, off the main thread: parse a file, propose coordinate systems,
  * reproject on the planner's choice, match the shapes with clusters, hand out accepted shapes.
@@ -66,10 +117,10 @@ function previewBlob(features: readonly Feature<Geometry | null, unknown>[]): Bl
  *
  * @param post - sends a response (progress messages included) back to the app
  */
-export function createSurveyHandler(post: (r: SurveyResponse) => void): (req: SurveyRequest) => void {
+export function createSurveyHandler(post: (r: SurveyResponse) => void): (req: SurveyRequest) => Promise<void> {
   let last: RawSurvey | null = null;
   let projected: Feature<Geometry | null, Record<string, unknown>>[] | null = null;
-  return (req) => {
+  return async (req) => {
     try {
       if (req.type === 'parse') {
         post({ type: 'progress', id: req.id, phase: 'parse', done: 0, total: req.bytes.byteLength });
@@ -130,7 +181,7 @@ export function createSurveyHandler(post: (r: SurveyResponse) => void): (req: Su
         id: req.id,
         count: out.length,
         bbox: box[0] <= box[2] ? box : null,
-        preview: previewBlob(out),
+        preview: (out.length > VECTOR_PREVIEW_MAX && box[0] <= box[2] ? await previewImage(out, box) : null) ?? { kind: 'geojson', blob: previewBlob(out) },
         outside: first ? { code: 'survey_outside_province', params: { n: outside.length, feature: first.feature + 1, vertex: first.vertex + 1 } } : null,
       });
     } catch (e) {

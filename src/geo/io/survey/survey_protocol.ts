@@ -2,6 +2,13 @@ import type { Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { MatchCluster, SurveyMatch } from './match_survey';
 import type { CrsId, ParseResult, SurveyIssue } from './types';
 
+/**
+ * How the map shows the reprojected shapes before anything is applied: their GeoJSON text, or,
+ * for files of many thousands of shapes, a picture of them over their box (Web Mercator, as the
+ * map draws an image), which costs the page one texture instead of every shape's tiles.
+ */
+export type SurveyPreview = { kind: 'geojson'; blob: Blob } | { kind: 'image'; blob: Blob; bbox: [number, number, number, number]; shown: number };
+
 /** A coordinate system the planner may confirm, with how many of the file's points it puts in the province. */
 export interface CrsCandidate {
   crs: CrsId;
@@ -36,7 +43,7 @@ export type SurveyRequest =
 export type SurveyResponse =
   | { type: 'progress'; id: number; phase: 'parse' | 'reproject' | 'match'; done: number; total: number }
   | { type: 'parsed'; id: number; result: ParseResult; candidates: CrsCandidate[]; total: number }
-  | { type: 'reprojected'; id: number; count: number; bbox: [number, number, number, number] | null; preview: Blob; outside: SurveyIssue | null }
+  | { type: 'reprojected'; id: number; count: number; bbox: [number, number, number, number] | null; preview: SurveyPreview; outside: SurveyIssue | null }
   /** One part of the matches, in import order (sent in parts so none is a long task to receive). */
   | { type: 'matches'; id: number; matches: SurveyMatch[] }
   | { type: 'matched'; id: number; total: number }
