@@ -18,6 +18,9 @@ import { matchCommune, matchDistrict } from '../../src/geo/dataset/match_commune
 import { schematicFootprint } from '../../src/geo/dataset/schematic_footprint';
 import { reconcile, reconciliationMarkdown, type ReportedFigures } from '../../src/geo/dataset/reconcile';
 import { applyFootprints } from './footprints';
+import { buildCommunes2025, COMMUNES_ATTRIBUTION, SIMPLIFY_INTERVAL_M } from './communes';
+import { communeAt, communeIndex, representativePoint } from '../../src/geo/dataset/commune_at';
+import { foldDiacritics } from '../../src/geo/search/fold_diacritics';
 import { EX_PROVINCES, type ClusterProps, type ExProvince, type GeometryQuality, type LocationBasis, type VillageProps, type ZoneProps } from '../../src/geo/types';
 
 type Poly = Feature<Polygon | MultiPolygon>;
@@ -108,10 +111,27 @@ function r6(x: number): number {
   return Math.round(x * 1e6) / 1e6;
 }
 
-function newCommune(loc: Loc | null): string | null {
+// The clause-by-clause checked crosswalk (sources/communes_2025_crosswalk.csv), by the old unit's
+// GSO code, wins over the LLM-assisted one of the gazetteer: it corrects Xã Quang Trung (Vụ Bản)
+// → Xã Hiển Khánh, among others.
+// Its rows name the cluster too: that also covers communes merged away before the 2009 polygons
+// could place them (the cluster then sits in its district, but its 2025 commune is known).
+const checkedCrosswalk = new Map<string, string[]>();
+const checkedByCluster = new Map<string, Set<string>>();
+for (const r of readCsv(resolve(GEODATA, 'sources/communes_2025_crosswalk.csv'))) {
+  const units = splitList(r.new_2025_unit, /\s*\|\s*/).map((u) => u.replace(/\s*\(\d+\)$/, ''));
+  if (!units.length) continue;
+  if (r.old_gso_code) checkedCrosswalk.set(r.old_gso_code, units);
+  if (r.cluster_id) for (const u of units) (checkedByCluster.get(r.cluster_id) ?? checkedByCluster.set(r.cluster_id, new Set()).get(r.cluster_id)!).add(u);
+}
+
+/** Where the checked crosswalk changed a feature's 2025 commune: id → the gazetteer's answer. */
+const crosswalkCorrections = new Map<string, string | null>();
+
+function newCommune(loc: Loc | null, checked = true): string | null {
   if (!loc) return null;
   const set = new Set<string>();
-  for (const c of loc.communes) for (const n of splitList(c.new_commune, /\s*\|\s*/)) set.add(n);
+  for (const c of loc.communes) for (const n of (checked ? checkedCrosswalk.get(c.old_code) : null) ?? splitList(c.new_commune, /\s*\|\s*/)) set.add(n);
   return set.size > 0 ? [...set].sort().join(' | ') : null;
 }
 
@@ -210,7 +230,7 @@ function pendingFrom<P extends { planned_area_ha?: number | null; area_ha?: numb
 const clusterPending = pendingFrom<ClusterProps>(clusterRows, 'clusters', (r, loc) => ({
   id: r.id ?? '', name: r.name ?? '', ex_province: r.ex_province as ExProvince,
   old_district: str(r.old_district) ?? str(r.inferred_district), communes: splitList(r.communes),
-  new_commune: newCommune(loc), planned_area_ha: num(r.planned_area_ha),
+  new_commune: checkedByCluster.has(r.id ?? '') ? [...checkedByCluster.get(r.id ?? '')!].sort().join(' | ') : newCommune(loc), planned_area_ha: num(r.planned_area_ha),
   status: r.status as ClusterProps['status'], wwtp: (r.wwtp || 'unknown') as ClusterProps['wwtp'],
   occupancy_pct: num(r.occupancy_pct), projects: num(r.projects), workers: num(r.workers), model: str(r.model),
   industries: str(r.industries), decision: str(r.decision), sources: urls(r.sources), as_of: r.as_of ?? '',
@@ -291,6 +311,26 @@ for (const r of villageRows) {
   });
 }
 
+// ---------- 2025 communes: the layer, and each feature's commune by where it lies ----------
+const communes2025 = await buildCommunes2025();
+writeJson('boundaries/communes_2025.geojson', {
+  type: 'FeatureCollection',
+  attribution: COMMUNES_ATTRIBUTION,
+  features: [...communes2025.polygons.features, ...communes2025.labels.features],
+});
+const communeIdx = communeIndex(communes2025.polygons.features);
+for (const p of [...clusterPending, ...zonePending]) {
+  const before = newCommune(p.loc, false);
+  if (before !== p.props.new_commune) crosswalkCorrections.set(p.props.id, before);
+}
+const placesOutside: string[] = [];
+for (const f of [...clusterFeatures, ...zoneFeatures, ...villageFeatures]) {
+  const hit = communeAt(communeIdx, representativePoint(f.geometry));
+  f.properties.commune_2025 = hit?.name ?? null;
+  f.properties.commune_2025_code = hit?.code ?? null;
+  if (!hit) placesOutside.push(f.properties.id);
+}
+
 writeJson('clusters.geojson', featureCollection(clusterFeatures));
 writeJson('industrial_zones.geojson', featureCollection(zoneFeatures));
 writeJson('craft_villages.geojson', featureCollection(villageFeatures));
@@ -320,6 +360,22 @@ function qualityTable(): string {
   return lines.join('\n');
 }
 
+/** Features whose commune by location is not the crosswalk's (or one of its) 2025 communes. */
+function communeDisagreements(): string {
+  const lines = ['| file | id | name | crosswalk (`new_commune`) | by location (`commune_2025`) | location basis | geometry |', '|---|---|---|---|---|---|---|'];
+  const all = [...clusterFeatures.map((f) => ['clusters', f.properties] as const), ...zoneFeatures.map((f) => ['industrial_zones', f.properties] as const), ...villageFeatures.map((f) => ['craft_villages', f.properties] as const)];
+  let n = 0;
+  for (const [file, p] of all) {
+    if (!p.new_commune || !p.commune_2025) continue;
+    const crosswalk = p.new_commune.split(/\s*\|\s*/).map(foldDiacritics);
+    if (crosswalk.includes(foldDiacritics(p.commune_2025))) continue;
+    n++;
+    lines.push(`| ${file} | ${p.id} | ${p.name} | ${p.new_commune} | ${p.commune_2025} | ${p.location_basis ?? ''} | ${p.geometry_quality} |`);
+  }
+  // (placed in a district, a feature lies wherever the district had room: the crosswalk is then the better answer)
+  return n ? `${lines.join('\n')}\n\nA feature placed in its district (\`schematic-district\`, its commune having been merged before the 2009 polygons could place it) or by its name only (\`name-inferred\`) lies wherever there was room: for it the crosswalk is the better answer.` : 'None.';
+}
+
 function unplacedTable(): string {
   const lines = ['| file | id | name | reason |', '|---|---|---|---|'];
   for (const u of unplaced) lines.push(`| ${u.file} | ${u.id} | ${u.name} | ${u.reason} |`);
@@ -335,9 +391,17 @@ const generated = [
   '',
   'Cells: dataset / reported (gap = dataset − reported). Counting: every cluster in the dataset counts as planned; "established" = established + operating (reports count operating clusters among the established); "operating" = operating. Planned ha sums the known areas only. WWTP built/building = `wwtp` under_construction, operating or compliant; compliant/stable = operating or compliant. Reported figures: `reported_figures.json` (end 2024, published July 2025).',
   '', reconciliationMarkdown(rows), '',
+  '### 2025 communes: crosswalk against location',
+  '',
+  `\`commune_2025\` is the 2025 commune or ward the feature's own geometry lies in (its footprint's centre, or its point), by point-in-polygon over \`boundaries/communes_2025.geojson\` (the gazetteer's 129 polygons, cleaned and simplified by mapshaper on shared borders, ${SIMPLIFY_INTERVAL_M} m): the deepest polygon where neighbours overlap, the nearest within 100 m where the point falls in none. For a schematic footprint this is only as good as its placement (see *Geometry*). \`new_commune\` is the crosswalk's answer from the old communes the sources name (the checked \`sources/communes_2025_crosswalk.csv\` first). Where they disagree:`,
+  '', communeDisagreements(), '',
+  `The checked crosswalk changed the gazetteer's answer for: ${[...crosswalkCorrections].map(([id, before]) => `${id} (${before ?? 'none'} → ${[...clusterFeatures, ...zoneFeatures].find((f) => f.properties.id === id)?.properties.new_commune ?? 'none'})`).join('; ') || 'none'}.`,
+  '',
+  placesOutside.length ? `In no 2025 commune (outside the province or more than 100 m off every polygon): ${placesOutside.join(', ')}.` : 'Every feature lies in a 2025 commune.',
+  '',
   '### Rows of geodata/sources not placed on the map',
   '', unplacedTable(), '',
-  `Gazetteer input (sha256, first 16 hex): ${Object.entries(gaz.hashes).map(([k, v]) => `\`${k}\` ${v}`).join(', ')}.`,
+  `Gazetteer input (sha256, first 16 hex): ${Object.entries(gaz.hashes).map(([k, v]) => `\`${k}\` ${v}`).join(', ')}, \`communes_2025.geojson\` ${communes2025.hash}.`,
   '<!-- generated:end -->',
 ].join('\n');
 

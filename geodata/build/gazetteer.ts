@@ -16,6 +16,8 @@ export interface CommuneRec extends AdminUnitRecord {
   lat: number;
   /** 2025 commune ("A | B" when split), '' when the crosswalk gives none. */
   new_commune: string;
+  /** GSO code of the pre-reform unit it was matched to ('' when none). */
+  old_code: string;
 }
 
 export interface Gazetteer {
@@ -37,6 +39,7 @@ export function loadGazetteer(): Gazetteer {
     lon: Number(r.centroid_lon),
     lat: Number(r.centroid_lat),
     new_commune: r.new_commune_2025 ?? '',
+    old_code: /#(\d+)\s*$/.exec(r.match_2025_03 ?? '')?.[1] ?? '',
   }));
   const gjText = readFileSync(gjPath, 'utf8');
   const fc = JSON.parse(gjText) as FeatureCollection<Polygon | MultiPolygon, { commune_id: number }>;

@@ -37,8 +37,12 @@ export interface PlaceProps {
   name: string;
   ex_province: ExProvince;
   old_district: string | null;
-  /** 2025 commune from the gazetteer crosswalk, where known. */
+  /** 2025 commune from the crosswalk of the old communes the sources name, where known. */
   new_commune: string | null;
+  /** 2025 commune or ward the feature's geometry lies in (point-in-polygon; as good as the placement). */
+  commune_2025?: string | null;
+  /** Its GSO 2025 code. */
+  commune_2025_code?: string | null;
   sources: string[];
   /** ISO date (YYYY, YYYY-MM or YYYY-MM-DD) of the newest source used. */
   as_of: string;

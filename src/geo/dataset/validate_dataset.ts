@@ -48,7 +48,7 @@ const opt = (kind: Kind) => ({ kind, required: false });
 
 const CLUSTER_SCHEMA = {
   id: req('string'), name: req('string'), ex_province: req(EX_PROVINCES), old_district: req('string?'),
-  communes: req('string[]'), new_commune: req('string?'), planned_area_ha: req('number?'), status: req(STATUSES),
+  communes: req('string[]'), new_commune: req('string?'), commune_2025: opt('string?'), commune_2025_code: opt('string?'), planned_area_ha: req('number?'), status: req(STATUSES),
   wwtp: req(WWTP_STATES), occupancy_pct: req('number?'), projects: req('int?'), workers: req('int?'),
   model: req('string?'), industries: req('string?'), decision: req('string?'), sources: req('urls'), as_of: req('date'),
   geometry_quality: req(GEOMETRY_QUALITIES), notes: opt('string?'), reported_conflicts: opt('string?'),
@@ -57,13 +57,13 @@ const CLUSTER_SCHEMA = {
 } satisfies SchemaOf<ClusterProps>;
 const ZONE_SCHEMA = {
   id: req('string'), name: req('string'), ex_province: req(EX_PROVINCES), old_district: req('string?'),
-  communes: req('string[]'), new_commune: req('string?'), area_ha: req('number?'), status: req(STATUSES),
+  communes: req('string[]'), new_commune: req('string?'), commune_2025: opt('string?'), commune_2025_code: opt('string?'), area_ha: req('number?'), status: req(STATUSES),
   sources: req('urls'), as_of: req('date'), geometry_quality: req(GEOMETRY_QUALITIES), notes: opt('string?'),
   reported_conflicts: opt('string?'), location_basis: opt(['source', 'name-inferred']),
 } satisfies SchemaOf<ZoneProps>;
 const VILLAGE_SCHEMA = {
   id: req('string'), name: req('string'), craft: req('string?'), ex_province: req(EX_PROVINCES),
-  old_district: req('string?'), old_commune: req('string?'), new_commune: req('string?'), recognised: req(['yes', 'unknown']),
+  old_district: req('string?'), old_commune: req('string?'), new_commune: req('string?'), commune_2025: opt('string?'), commune_2025_code: opt('string?'), recognised: req(['yes', 'unknown']),
   sources: req('urls'), as_of: req('date'), geometry_quality: req(GEOMETRY_QUALITIES), notes: opt('string?'),
   location_basis: opt(['source', 'name-inferred']),
 } satisfies SchemaOf<VillageProps>;

@@ -9,6 +9,8 @@ const FIELD_ORDER: { [K in keyof Required<ClusterProps>]: true } = {
   old_district: true,
   communes: true,
   new_commune: true,
+  commune_2025: true,
+  commune_2025_code: true,
   planned_area_ha: true,
   status: true,
   wwtp: true,
