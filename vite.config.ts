@@ -15,6 +15,8 @@ const DATA: Record<string, string> = {
   'ex_provinces.geojson': 'geodata/boundaries/ex_provinces.geojson',
   'province.geojson': 'geodata/boundaries/province.geojson',
   'reported_figures.json': 'geodata/reported_figures.json',
+  'communes_2025.geojson': 'geodata/boundaries/communes_2025.geojson',
+  'communes_2009.geojson': 'geodata/boundaries/communes_2009.geojson',
 };
 
 /**

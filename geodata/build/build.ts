@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
-  area, bbox as turfBbox, booleanPointInPolygon, centerOfMass, featureCollection, intersect, pointOnFeature,
+  area, bbox as turfBbox, booleanPointInPolygon, centerOfMass, featureCollection, intersect, pointOnFeature, truncate,
 } from '@turf/turf';
 import type { BBox, Feature, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { GEODATA, PROVINCE_ID, readCsv, splitList, type Row } from './common';
@@ -19,7 +19,8 @@ import { schematicFootprint } from '../../src/geo/dataset/schematic_footprint';
 import { reconcile, reconciliationMarkdown, type ReportedFigures } from '../../src/geo/dataset/reconcile';
 import { applyFootprints } from './footprints';
 import { buildCommunes2025, COMMUNES_ATTRIBUTION, SIMPLIFY_INTERVAL_M } from './communes';
-import { communeAt, communeIndex, representativePoint } from '../../src/geo/dataset/commune_at';
+import { communeAt, communeIndex } from '../../src/geo/dataset/commune_at';
+import { representativePoint } from '../../src/geo/io/representative_point';
 import { foldDiacritics } from '../../src/geo/search/fold_diacritics';
 import { EX_PROVINCES, type ClusterProps, type ExProvince, type GeometryQuality, type LocationBasis, type VillageProps, type ZoneProps } from '../../src/geo/types';
 
@@ -48,11 +49,24 @@ for (const name of EX_PROVINCES) {
 const province = finish(dissolve(exFeatures.map((f) => ({ ...f, properties: {} }))), SIMPLIFY_DEG);
 province.properties = { id: 'ninh-binh-2025', name: 'Ninh Bình', note: 'Merged province (1 July 2025) = ex-Hà Nam + ex-Nam Định + ex-Ninh Bình; outer boundary dissolved from censusVN2009 communes (MIT).' };
 
+function truncateGeometry(g: Polygon | MultiPolygon): Polygon | MultiPolygon {
+  return truncate({ type: 'Feature', properties: {}, geometry: g }, { precision: 5, coordinates: 2 }).geometry as Polygon | MultiPolygon;
+}
+
 function writeJson(path: string, obj: unknown): void {
   writeFileSync(resolve(GEODATA, path), JSON.stringify(obj) + '\n');
 }
 writeJson('boundaries/ex_provinces.geojson', featureCollection(exFeatures));
 writeJson('boundaries/province.geojson', featureCollection([province]));
+// The 2009 communes as they are (MIT), for reading documents that still name them: names only.
+writeJson('boundaries/communes_2009.geojson', {
+  type: 'FeatureCollection',
+  attribution: 'censusVN2009 (MIT, © 2017 Marc Choisy), 2009 boundaries, low resolution',
+  features: gaz.communes.flatMap((c) => {
+    const f = gaz.polygons.get(c.commune_id);
+    return f ? [{ type: 'Feature', geometry: truncateGeometry(f.geometry), properties: { commune: c.commune, district: c.district, province: c.province } }] : [];
+  }),
+});
 
 // ---------- location resolution ----------
 interface Loc {
@@ -325,7 +339,8 @@ for (const p of [...clusterPending, ...zonePending]) {
 }
 const placesOutside: string[] = [];
 for (const f of [...clusterFeatures, ...zoneFeatures, ...villageFeatures]) {
-  const hit = communeAt(communeIdx, representativePoint(f.geometry));
+  const at = representativePoint(f.geometry);
+  const hit = at ? communeAt(communeIdx, at) : null;
   f.properties.commune_2025 = hit?.name ?? null;
   f.properties.commune_2025_code = hit?.code ?? null;
   if (!hit) placesOutside.push(f.properties.id);

@@ -55,6 +55,8 @@ function MapPane({ store, assetBase, onDrawn, onClustersDrawn }: { store: AppSto
         clusterTiles: `${url(CLUSTER_TILES_DIR)}/{z}/{x}/{y}.pbf`,
         showZones: s.showZones,
         showVillages: s.showVillages,
+        showCommunes: s.showCommunes,
+        showCommunes2009: s.showCommunes2009,
         osm: s.basemap === 'osm',
       },
     );

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { OUTLINE, OUTSIDE_COLOR, STATUS_COLOR, VILLAGE_COLOR, WWTP_COLOR, ZONE_COLOR } from '../map/palette';
+import { OUTLINE, OUTSIDE_COLOR, STATUS_COLOR, COMMUNE_COLOR, VILLAGE_COLOR, WWTP_COLOR, ZONE_COLOR } from '../map/palette';
 import { STATUSES, WWTP_STATES } from '../geo/types';
 import { t, type MessageKey } from './i18n';
 import { useStore } from './use_store';
@@ -80,6 +80,7 @@ export function Legend() {
           <div class="row"><Swatch fill={VILLAGE_COLOR} stroke="#fff" round />{t(lang, 'legend.village')}</div>
           <div class="row"><Swatch fill={OUTSIDE_COLOR} stroke={OUTSIDE_COLOR} />{t(lang, 'legend.outside')}</div>
           <div class="row"><svg width="26" height="16" aria-hidden="true"><line x1="2" y1="8" x2="24" y2="8" stroke="#8c8c8c" stroke-width="1.5" stroke-dasharray="4 2" /></svg>{t(lang, 'legend.exProvince')}</div>
+          <div class="row"><svg width="26" height="16" aria-hidden="true"><line x1="2" y1="8" x2="24" y2="8" stroke={COMMUNE_COLOR} stroke-width="1.2" /></svg>{t(lang, 'legend.commune')}</div>
         </div>
       )}
     </div>

@@ -1,14 +1,16 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo } from 'preact/hooks';
 import { NO_MODEL } from '../geo/dataset/filter_clusters';
-import { formatHa, formatNumber } from '../geo/format';
+import { formatNumber } from '../geo/format';
 import { EX_PROVINCES, STATUSES, WWTP_STATES } from '../geo/types';
-import { selectFilteredIds, selectFilteredStats } from '../store/selectors';
+import { selectFilteredIds } from '../store/selectors';
 import type { Basemap, PanelId } from '../store/types';
 import { t, type MessageKey } from './i18n';
 import { Reconcile } from './Reconcile';
 import { ProximityPanel } from './ProximityPanel';
 import { ClusterList } from './ClusterList';
+import { CommuneFacet } from './CommuneFacet';
+import { StatsPanel } from './StatsPanel';
 import { lazy } from './lazy';
 
 const ChangesPanel = lazy(() => import('./ChangesPanel').then((m) => m.ChangesPanel));
@@ -55,6 +57,8 @@ function FilterPanel() {
   const shown = useStore(selectFilteredIds).length;
   const showZones = useStore((s) => s.showZones);
   const showVillages = useStore((s) => s.showVillages);
+  const showCommunes = useStore((s) => s.showCommunes);
+  const showCommunes2009 = useStore((s) => s.showCommunes2009);
   const basemap = useStore((s) => s.basemap);
   const models = useMemo(() => {
     const set = new Set<string>();
@@ -100,6 +104,7 @@ function FilterPanel() {
         onChange={(m) => s.setFilter({ models: m })}
         testid="facet-model"
       />
+      <CommuneFacet />
       <fieldset class="facet area">
         <legend>{t(lang, 'filter.area')}</legend>
         <label>
@@ -119,6 +124,8 @@ function FilterPanel() {
         <legend>{t(lang, 'layers.title')}</legend>
         <label><input type="checkbox" checked={showZones} onChange={(e) => s.setLayer('zones', e.currentTarget.checked)} data-testid="layer-zones" />{t(lang, 'layers.zones')}</label>
         <label><input type="checkbox" checked={showVillages} onChange={(e) => s.setLayer('villages', e.currentTarget.checked)} data-testid="layer-villages" />{t(lang, 'layers.villages')}</label>
+        <label><input type="checkbox" checked={showCommunes} onChange={(e) => s.setLayer('communes', e.currentTarget.checked)} data-testid="layer-communes" />{t(lang, 'layers.communes')}</label>
+        <label><input type="checkbox" checked={showCommunes2009} onChange={(e) => s.setLayer('communes2009', e.currentTarget.checked)} data-testid="layer-communes-2009" />{t(lang, 'layers.communes2009')}</label>
         <button type="button" onClick={() => s.requestFit()}>{t(lang, 'layers.fit')}</button>
       </fieldset>
       <fieldset class="facet basemap" data-testid="basemap">
@@ -131,42 +138,6 @@ function FilterPanel() {
         ))}
         {basemap !== 'bundled' && <p class="hint">{t(lang, `basemap.${basemap}Hint`)}</p>}
       </fieldset>
-    </div>
-  );
-}
-
-function StatsPanel() {
-  const lang = useStore((s) => s.lang);
-  const stats = useStore(selectFilteredStats);
-  const rows = [...EX_PROVINCES.map((p) => [p, stats.byProvince[p]] as const), [t(lang, 'stats.total'), stats.total] as const];
-  return (
-    <div class="panel" data-testid="stats">
-      <h2>{t(lang, 'stats.title')}</h2>
-      <table class="stats">
-        <thead>
-          <tr>
-            <th scope="col">{t(lang, 'stats.province')}</th>
-            <th scope="col">{t(lang, 'stats.count')}</th>
-            <th scope="col">{t(lang, 'stats.area')}</th>
-            <th scope="col">{t(lang, 'stats.operating')}</th>
-            <th scope="col">{t(lang, 'stats.noWwtp')}</th>
-            <th scope="col">{t(lang, 'stats.wwtpUnknown')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(([name, r], i) => (
-            <tr key={name} class={i === rows.length - 1 ? 'total' : ''} data-row={i === rows.length - 1 ? 'total' : name}>
-              <th scope="row">{name}</th>
-              <td>{formatNumber(r.count, lang)}</td>
-              <td>{formatHa(r.plannedAreaHa, lang)}</td>
-              <td>{formatNumber(r.operating, lang)}</td>
-              <td>{formatNumber(r.withoutWwtp, lang)}</td>
-              <td>{formatNumber(r.wwtpUnknown, lang)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {stats.total.withoutArea > 0 && <p class="hint">{t(lang, 'stats.withoutArea', { n: stats.total.withoutArea })}</p>}
     </div>
   );
 }

@@ -17,6 +17,8 @@ export const checkFile: FileCheck = async (key, file, value, outline) => {
     case 'exProvinces':
     case 'province':
       return v.validateBoundaries(value, file);
+    case 'communes':
+      return v.validateCommunes(value, file);
     case 'reported': {
       const r = value as { provinces?: unknown };
       return Array.isArray(r.provinces) ? [] : ['expected a "provinces" array'];

@@ -10,7 +10,7 @@
  * - `area=<min>..<max>` hectares, either side may be empty (`area=10..`)
  * - `sel=<id>,<id>` selected cluster ids; `focus=<id>`; `panel=filters|stats|reconcile|proximity`; `lang=en`
  */
-import { EMPTY_FILTER, NO_MODEL, type ClusterFilter } from './dataset/filter_clusters';
+import { EMPTY_FILTER, NO_COMMUNE, NO_MODEL, type ClusterFilter } from './dataset/filter_clusters';
 import { foldDiacritics } from './search/fold_diacritics';
 import { EX_PROVINCES, STATUSES, WWTP_STATES, type ExProvince } from './types';
 
@@ -81,6 +81,7 @@ export function encodeHash(state: UrlState): string {
   if (f.statuses) parts.push(`st=${f.statuses.map(enc).join(',')}`);
   if (f.wwtp) parts.push(`wwtp=${f.wwtp.map(enc).join(',')}`);
   if (f.models) parts.push(`model=${f.models.map((m) => (m === NO_MODEL ? '~' : enc(m).replace(/~/g, '%7E'))).join(',')}`);
+  if (f.communes) parts.push(`xa=${f.communes.map((c) => (c === NO_COMMUNE ? '~' : enc(c))).join(',')}`);
   if (f.areaMin !== null || f.areaMax !== null) parts.push(`area=${f.areaMin ?? ''}..${f.areaMax ?? ''}`);
   if (state.selection?.length) parts.push(`sel=${state.selection.map(enc).join(',')}`);
   if (state.focus) parts.push(`focus=${enc(state.focus)}`);
@@ -163,6 +164,11 @@ export function decodeHash(hash: string, known: { clusterIds: ReadonlySet<string
         case 'model': {
           const m = tokens((t) => (t === '~' ? NO_MODEL : safeDecode(t) || null));
           if (m) facet().models = m;
+          break;
+        }
+        case 'xa': {
+          const c = tokens((t) => (t === '~' ? NO_COMMUNE : /^\d+$/.test(t) ? t : null));
+          if (c) facet().communes = c;
           break;
         }
         case 'area': {

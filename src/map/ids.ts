@@ -7,6 +7,10 @@ export const SRC = {
   /** The selected and focused clusters' polygons (the highlight draws only these). */
   highlight: 'highlight',
   villages: 'villages',
+  /** The 129 communes and wards of 2025 (polygons and label points). */
+  communes: 'communes',
+  /** The 2009 communes (for reading older documents), loaded when first shown. */
+  communes2009: 'communes-2009',
   osm: 'osm',
   /** Satellite imagery (Sentinel-2 cloudless 2016, EOX), online, off by default. */
   imagery: 'imagery',
@@ -23,6 +27,8 @@ export const LYR = {
   land: 'ex-province-fill',
   exProvinceLine: 'ex-province-line',
   provinceLine: 'province-line',
+  commune2009Line: 'commune-2009-line',
+  communeLine: 'commune-line',
   zoneFill: 'zone-fill',
   zoneLine: 'zone-line',
   clusterFill: 'cluster-fill',
@@ -42,6 +48,9 @@ export const LYR = {
   proxRing: 'prox-ring',
   proxLink: 'prox-link',
   proxHit: 'prox-hit',
+  commune2009Label: 'commune-2009-label',
+  communeLabel: 'commune-label',
+  villageLabel: 'village-label',
   exProvinceLabel: 'ex-province-label',
   zoneLabel: 'zone-label',
   clusterLabel: 'cluster-label',

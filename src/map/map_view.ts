@@ -11,7 +11,7 @@ import type { FootprintEditor } from './footprint_editor';
 import { clusterAnchors } from '../geo/tiles/cluster_anchors';
 import { mapContext, type ContextPart } from '../geo/tiles/map_context';
 import type { ClusterCollection, VillageCollection } from '../geo/types';
-import type { Basemap, ImportedData } from '../store/types';
+import type { Basemap, ImportedData, LayerGroup } from '../store/types';
 import { CLUSTER_LAYERS, LYR, SRC } from './ids';
 import { skipInvisibleSky } from './sky';
 import { OUTSIDE_COLOR } from './palette';
@@ -105,6 +105,7 @@ export class MapView {
   private tilesFailed = false;
   /** Layer ids of each overlay source (shown only while it has features). */
   private overlayLayers = new Map<string, string[]>();
+  private communes2009Loaded = false;
   /** The Blob URL the imported layer reads, if any (revoked when replaced). */
   private importedUrl: string | null = null;
   /**
@@ -121,7 +122,7 @@ export class MapView {
    * @param events - callbacks into the app
    * @param init - bundled files to load by URL and the initial layer visibility
    */
-  constructor(container: HTMLElement, assetBase: string, private events: MapEvents, init: MapInit) {
+  constructor(container: HTMLElement, private readonly assetBase: string, private events: MapEvents, init: MapInit) {
     for (const k of Object.keys(init.data) as UrlSource[]) {
       this.fromUrl.add(SRC[k]);
       this.bundled.add(SRC[k]);
@@ -554,9 +555,18 @@ export class MapView {
     this.map.addLayer({ id: LYR.importedImage, type: 'raster', source: SRC.importedImage, paint: { 'raster-fade-duration': 0, 'raster-resampling': 'linear' } }, LYR.importedFill);
   }
 
-  /** Shows or hides an optional layer group. */
-  setLayerVisible(group: 'zones' | 'villages', on: boolean): void {
+  /** Shows or hides an optional layer group; the 2009 communes load when first shown. */
+  setLayerVisible(group: LayerGroup, on: boolean): void {
+    if (group === 'communes2009' && on && !this.communes2009Loaded) {
+      this.communes2009Loaded = true;
+      (this.map.getSource(SRC.communes2009) as GeoJSONSource).setData(new URL('data/communes_2009.geojson', this.assetBase).href);
+    }
     this.setVisibility(LAYER_GROUPS[group], on);
+  }
+
+  /** Shows the 2025 communes (boundaries and names), or none. */
+  setCommunes(fc: FeatureCollection | null): void {
+    this.replaceData(SRC.communes, fc);
   }
 
   /**

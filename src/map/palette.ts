@@ -47,3 +47,8 @@ export const OUTLINE = {
 
 /** Map background: everything outside the province (no land/sea data is bundled for it). */
 export const OUTSIDE_COLOR = '#dfe6ea';
+
+/** 2025 commune and ward boundaries and names: slate grey, apart from every data colour (KCN are violet). */
+export const COMMUNE_COLOR = '#5f6b7a';
+/** 2009 communes (reference for older documents): brown, dashed. */
+export const COMMUNE_2009_COLOR = '#9a7b55';

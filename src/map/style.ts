@@ -3,7 +3,7 @@ import { FONT_BOLD, FONT_REGULAR, LYR, SRC } from './ids';
 import type { Basemap } from '../store/types';
 import { TILE_LAYERS, TILE_MAXZOOM } from '../geo/tiles/cluster_tiles_spec';
 import { CONTEXT_KEY, CONTEXT_PART, type ContextPart } from '../geo/tiles/map_context';
-import { AREA_COLOR, HIGHLIGHT_COLOR, IMPORTED_COLOR, OUTLINE, PROX_COLOR, STATUS_COLOR, VILLAGE_COLOR, WWTP_COLOR, ZONE_COLOR } from './palette';
+import { AREA_COLOR, COMMUNE_2009_COLOR, COMMUNE_COLOR, HIGHLIGHT_COLOR, IMPORTED_COLOR, OUTLINE, PROX_COLOR, STATUS_COLOR, VILLAGE_COLOR, WWTP_COLOR, ZONE_COLOR } from './palette';
 
 const empty = (): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features: [] });
 const vis = (on: boolean): 'visible' | 'none' => (on ? 'visible' : 'none');
@@ -34,6 +34,11 @@ const part = (k: ContextPart): ExpressionSpecification => ['==', ['get', CONTEXT
 /** Attribution for the bundled layers (shown in the map's attribution control). */
 export const BUNDLED_ATTRIBUTION =
   'Ranh giới / boundaries: censusVN2009 (MIT, © 2017 Marc Choisy) · Dữ liệu CCN: nguồn công khai (xem chi tiết)';
+
+/** The 2025 communes' credit, as their MIT source asks for it (see geodata/README.md). */
+export const COMMUNES_ATTRIBUTION = 'Xã/phường 2025 / communes 2025: vietnamese-provinces-database (MIT), từ / from sapnhap.bando.com.vn';
+/** The 2009 communes' credit. */
+export const COMMUNES_2009_ATTRIBUTION = 'Xã 2009 / communes 2009: censusVN2009 (MIT, © 2017 Marc Choisy)';
 
 /** Credit of the OpenStreetMap basemap, as OSM asks for it. */
 export const OSM_ATTRIBUTION = '© OpenStreetMap contributors';
@@ -70,6 +75,8 @@ export interface MapInit {
   clusterTiles?: string;
   showZones: boolean;
   showVillages: boolean;
+  showCommunes: boolean;
+  showCommunes2009: boolean;
   osm: boolean;
   /** The satellite basemap is on (default off). */
   imagery?: boolean;
@@ -78,7 +85,9 @@ export interface MapInit {
 /** Layers per optional group, switched through `visibility`. */
 export const LAYER_GROUPS = {
   zones: [LYR.zoneFill, LYR.zoneLine, LYR.zoneLabel],
-  villages: [LYR.villageDot],
+  villages: [LYR.villageDot, LYR.villageLabel],
+  communes: [LYR.communeLine, LYR.communeLabel],
+  communes2009: [LYR.commune2009Line, LYR.commune2009Label],
   osm: [LYR.osm],
   imagery: [LYR.imagery],
 } as const;
@@ -125,6 +134,8 @@ export function buildStyle(assetBase: string, init: MapInit): StyleSpecification
       // Land, boundaries and zones in one source: one set of tile clipping masks per pass, not three.
       [SRC.context]: { type: 'geojson', data: data('context'), attribution: BUNDLED_ATTRIBUTION },
       [SRC.villages]: { type: 'geojson', data: data('villages'), promoteId: 'id' },
+      [SRC.communes]: { type: 'geojson', data: empty(), attribution: COMMUNES_ATTRIBUTION },
+      [SRC.communes2009]: { type: 'geojson', data: empty(), attribution: COMMUNES_2009_ATTRIBUTION },
       [SRC.highlight]: { type: 'geojson', data: empty() },
       [SRC.areas]: { type: 'geojson', data: empty() },
       [SRC.imported]: { type: 'geojson', data: empty() },
@@ -155,6 +166,23 @@ export function buildStyle(assetBase: string, init: MapInit): StyleSpecification
         paint: { 'line-color': '#8c8c8c', 'line-width': 1.2, 'line-dasharray': [4, 2] },
       },
       { id: LYR.provinceLine, type: 'line', source: SRC.context, filter: part('province'), paint: { 'line-color': '#444', 'line-width': 2.2 } },
+      {
+        id: LYR.commune2009Line,
+        type: 'line',
+        source: SRC.communes2009,
+        minzoom: 9,
+        layout: { visibility: vis(init.showCommunes2009) },
+        paint: { 'line-color': COMMUNE_2009_COLOR, 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.5, 13, 1.2], 'line-dasharray': [2, 2] },
+      },
+      {
+        id: LYR.communeLine,
+        type: 'line',
+        source: SRC.communes,
+        minzoom: 9,
+        filter: ['!', IS_POINT],
+        layout: { visibility: vis(init.showCommunes) },
+        paint: { 'line-color': COMMUNE_COLOR, 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.5, 13, 1.5], 'line-opacity': 0.8 },
+      },
       {
         id: LYR.zoneFill,
         type: 'fill',
@@ -278,6 +306,32 @@ export function buildStyle(assetBase: string, init: MapInit): StyleSpecification
       { id: LYR.importedFill, type: 'fill', source: SRC.imported, filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': IMPORTED_COLOR, 'fill-opacity': 0.2 } },
       { id: LYR.importedLine, type: 'line', source: SRC.imported, filter: ['!=', ['geometry-type'], 'Point'], paint: { 'line-color': IMPORTED_COLOR, 'line-width': 2 } },
       { id: LYR.importedPoint, type: 'circle', source: SRC.imported, filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-color': IMPORTED_COLOR, 'circle-radius': 5, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1 } },
+      {
+        id: LYR.commune2009Label,
+        type: 'symbol',
+        source: SRC.communes2009,
+        minzoom: 12,
+        layout: { visibility: vis(init.showCommunes2009), 'text-field': ['get', 'commune'], 'text-font': FONT_REGULAR, 'text-size': 10.5, 'symbol-placement': 'point' },
+        paint: { 'text-color': COMMUNE_2009_COLOR, 'text-halo-color': '#fff', 'text-halo-width': 1.2 },
+      },
+      {
+        // Names from zoom 10, placed at a point inside each commune (made by mapshaper at build).
+        id: LYR.communeLabel,
+        type: 'symbol',
+        source: SRC.communes,
+        minzoom: 10,
+        filter: IS_POINT,
+        layout: { visibility: vis(init.showCommunes), 'text-field': ['get', 'name'], 'text-font': FONT_REGULAR, 'text-size': ['interpolate', ['linear'], ['zoom'], 10, 10.5, 14, 13], 'text-max-width': 8 },
+        paint: { 'text-color': COMMUNE_COLOR, 'text-halo-color': '#fff', 'text-halo-width': 1.5 },
+      },
+      {
+        id: LYR.villageLabel,
+        type: 'symbol',
+        source: SRC.villages,
+        minzoom: 12,
+        layout: { visibility: vis(init.showVillages), 'text-field': ['get', 'name'], 'text-font': FONT_REGULAR, 'text-size': 11, 'text-offset': [0, 0.9], 'text-anchor': 'top', 'text-optional': true },
+        paint: { 'text-color': VILLAGE_COLOR, 'text-halo-color': '#fff', 'text-halo-width': 1.5 },
+      },
       {
         id: LYR.exProvinceLabel,
         type: 'symbol',

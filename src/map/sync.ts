@@ -37,6 +37,9 @@ export function syncMapWithStore(store: AppStore, view: MapView): () => void {
     if (!p || s.focusId !== p.focusId) view.setFocus(s.focusId);
     if (!p || s.showZones !== p.showZones) view.setLayerVisible('zones', s.showZones);
     if (!p || s.showVillages !== p.showVillages) view.setLayerVisible('villages', s.showVillages);
+    if (!p || s.showCommunes !== p.showCommunes) view.setLayerVisible('communes', s.showCommunes);
+    if (!p || s.showCommunes2009 !== p.showCommunes2009) view.setLayerVisible('communes2009', s.showCommunes2009);
+    if (!p || s.communes !== p.communes) view.setCommunes(s.communes);
     if (!p || s.areas !== p.areas) view.setAreas({ type: 'FeatureCollection', features: s.areas });
     if (!p || s.imported !== p.imported) view.setImported(s.imported?.data ?? null);
     // A survey's preview is framed, so the planner sees where the chosen coordinate system puts it.

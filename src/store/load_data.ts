@@ -1,6 +1,6 @@
 import type { ClusterCollection, VillageCollection, ZoneCollection } from '../geo/types';
 import type { AppStore } from './store';
-import type { BoundaryCollection, DataSlice, LoadError, ReportedFigures } from './types';
+import type { BoundaryCollection, CommuneCollection, DataSlice, LoadError, ReportedFigures } from './types';
 
 /** The data files the app loads, relative to its base URL. */
 export const DATA_FILES = {
@@ -10,6 +10,7 @@ export const DATA_FILES = {
   exProvinces: 'data/ex_provinces.geojson',
   province: 'data/province.geojson',
   reported: 'data/reported_figures.json',
+  communes: 'data/communes_2025.geojson',
 } as const;
 type Key = keyof typeof DATA_FILES;
 
@@ -112,6 +113,7 @@ export async function loadData(
     exProvinces: (ok.exProvinces as BoundaryCollection) ?? null,
     province: (ok.province as BoundaryCollection) ?? null,
     reported: (ok.reported as ReportedFigures) ?? null,
+    communes: (ok.communes as CommuneCollection) ?? null,
   };
   store.getState().setData(data, errors);
 }

@@ -1,6 +1,6 @@
 import { proximityRows, type ProximityRow } from '../geo/proximity/proximity_rows';
 import { reconcile, type ReportedFigures } from '../geo/dataset/reconcile';
-import { clusterStats } from '../geo/dataset/cluster_stats';
+import { clusterStats, clusterStatsBy } from '../geo/dataset/cluster_stats';
 import { filterClusterIds } from '../geo/dataset/filter_clusters';
 import { buildNameIndex } from '../geo/search/search_clusters';
 import type { ClusterCollection, ClusterFeature, ClusterProps } from '../geo/types';
@@ -33,6 +33,19 @@ const nameIndex = memoLast((props: ClusterProps[]) =>
 export const selectFilteredIds = (s: Store): string[] => filtered(s.clusters, s.filter).ids;
 /** Statistics of the filtered clusters, total and per ex-province. */
 export const selectFilteredStats = (s: Store) => stats(filtered(s.clusters, s.filter).props);
+const communeStats = memoLast((props: ClusterProps[]) => clusterStatsBy(props, (p) => p.commune_2025_code ?? ''));
+/** Statistics of the filtered clusters per 2025 commune (by code; '' = in none). */
+export const selectFilteredCommuneStats = (s: Store) => communeStats(filtered(s.clusters, s.filter).props);
+
+const communeList = memoLast((communes: Store['communes'], props: ClusterProps[]) => {
+  const counts = new Map<string, number>();
+  for (const p of props) counts.set(p.commune_2025_code ?? '', (counts.get(p.commune_2025_code ?? '') ?? 0) + 1);
+  const list = (communes?.features ?? []).filter((f) => f.geometry.type === 'Point').map((f) => ({ code: f.properties.code, name: f.properties.name, clusters: counts.get(f.properties.code) ?? 0 }));
+  return list.sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+});
+/** The 2025 communes by name, each with how many clusters lie in it (all clusters, not only the filtered). */
+export const selectCommuneList = (s: Store) => communeList(s.communes, propsOf(s.clusters));
+
 /** Cluster lookup by id. */
 export const selectClusterById = (s: Store) => byId(s.clusters);
 /** Accent-insensitive name index over all clusters. */

@@ -3,14 +3,29 @@ import { EMPTY_FILTER } from '../geo/dataset/filter_clusters';
 import { applyJournal } from '../geo/edit/apply_journal';
 import type { JournalRecord } from '../geo/edit/change';
 import type { ClusterCollection, ClusterGeometry } from '../geo/types';
-import type { DataSlice, EditorState, EditSlice, FilterSlice, ProximitySlice, Selection, SelectionSlice, SelectMode, Store, SurveySlice, ViewSlice } from './types';
+import { communeIndex, relocateEdited, type CommuneFeature, type CommuneIndex } from '../geo/dataset/commune_at';
+import type { CommuneCollection, DataSlice, EditorState, EditSlice, FilterSlice, ProximitySlice, Selection, SelectionSlice, SelectMode, Store, SurveySlice, ViewSlice } from './types';
 
-/** The clusters the app shows: the bundled ones with the journal applied. */
-function edited(base: ClusterCollection | null, journal: readonly JournalRecord[]): Pick<Store, 'clusters' | 'editedIds' | 'applyProblems'> {
+/** The communes indexed once per loaded file. */
+const communeIndexes = new WeakMap<CommuneCollection, CommuneIndex>();
+function indexOf(communes: CommuneCollection): CommuneIndex {
+  let i = communeIndexes.get(communes);
+  if (!i) communeIndexes.set(communes, (i = communeIndex(communes.features.filter((f): f is CommuneFeature => f.geometry.type !== 'Point'))));
+  return i;
+}
+
+/**
+ * The clusters the app shows: the bundled ones with the journal applied, an edited footprint
+ * placed in the 2025 commune it now lies in (once the communes are loaded).
+ */
+function edited(base: ClusterCollection | null, journal: readonly JournalRecord[], communes: CommuneCollection | null): Pick<Store, 'clusters' | 'editedIds' | 'applyProblems'> {
   if (!base) return { clusters: null, editedIds: new Set(), applyProblems: [] };
   const a = applyJournal(base, journal);
-  return { clusters: a.fc, editedIds: a.edited, applyProblems: a.problems };
+  const clusters = communes && a.fc !== base ? relocateEdited(a.fc, base, indexOf(communes)) : a.fc;
+  return { clusters, editedIds: a.edited, applyProblems: a.problems };
 }
+
+const LAYER_FLAG = { zones: 'showZones', villages: 'showVillages', communes: 'showCommunes', communes2009: 'showCommunes2009' } as const;
 
 const dataSlice: StateCreator<Store, [], [], DataSlice> = (set) => ({
   dataStatus: 'idle',
@@ -21,15 +36,17 @@ const dataSlice: StateCreator<Store, [], [], DataSlice> = (set) => ({
   exProvinces: null,
   province: null,
   reported: null,
+  communes: null,
   setLoading: () => set({ dataStatus: 'loading' }),
   setData: (d, errors) =>
     set((s) => {
       const { clusters, ...rest } = d;
       const base = clusters !== undefined ? clusters : s.baseClusters;
+      const communes = d.communes !== undefined ? d.communes : s.communes;
       return {
         ...rest,
         baseClusters: base,
-        ...(clusters !== undefined ? edited(base, s.journal) : {}),
+        ...(clusters !== undefined || d.communes !== undefined ? edited(base, s.journal, communes) : {}),
         loadErrors: [...s.loadErrors, ...errors],
         dataStatus: base ? 'ready' : 'error',
       };
@@ -75,6 +92,8 @@ const viewSlice: StateCreator<Store, [], [], ViewSlice> = (set) => ({
   basemap: 'bundled',
   showZones: true,
   showVillages: true,
+  showCommunes: true,
+  showCommunes2009: false,
   tool: 'pan',
   notices: [],
   fitRequest: 0,
@@ -85,7 +104,7 @@ const viewSlice: StateCreator<Store, [], [], ViewSlice> = (set) => ({
   setPanel: (panel) => set({ panel }),
   setBasemap: (basemap) => set({ basemap }),
   setTool: (tool) => set({ tool }),
-  setLayer: (layer, on) => set(layer === 'zones' ? { showZones: on } : { showVillages: on }),
+  setLayer: (layer, on) => set({ [LAYER_FLAG[layer]]: on }),
   notify: (n) =>
     set((s) =>
       // The same notice is shown once, not stacked.
@@ -108,14 +127,14 @@ const editSlice: StateCreator<Store, [], [], EditSlice> = (set) => ({
   applyProblems: [],
   editedIds: new Set(),
   editor: null,
-  setJournal: (journal, journalState) => set((s) => ({ journal, journalState, ...(s.baseClusters ? edited(s.baseClusters, journal) : {}) })),
+  setJournal: (journal, journalState) => set((s) => ({ journal, journalState, ...(s.baseClusters ? edited(s.baseClusters, journal, s.communes) : {}) })),
   addRecords: (records) =>
     set((s) => {
       const have = new Set(s.journal.map((r) => r.id));
       const fresh = records.filter((r) => !have.has(r.id));
       if (!fresh.length) return s;
       const journal = [...s.journal, ...fresh];
-      return { journal, ...(s.baseClusters ? edited(s.baseClusters, journal) : {}) };
+      return { journal, ...(s.baseClusters ? edited(s.baseClusters, journal, s.communes) : {}) };
     }),
   setJournalState: (journalState) => set({ journalState }),
   markUnsaved: (ids, on) =>

@@ -1,4 +1,5 @@
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { CommuneProps } from '../geo/dataset/commune_at';
 import type { ClusterFilter } from '../geo/dataset/filter_clusters';
 import type { ProximityAnswer } from '../geo/proximity/proximity_protocol';
 import type { Lang } from '../geo/format';
@@ -21,6 +22,12 @@ export interface LoadError {
   message: string;
 }
 
+/** The optional layers the planner switches on and off. */
+export type LayerGroup = 'zones' | 'villages' | 'communes' | 'communes2009';
+
+/** The 2025 communes file: polygons and their label points, both with the commune's code and name. */
+export type CommuneCollection = FeatureCollection<Polygon | MultiPolygon | Point, CommuneProps>;
+
 /** Boundary layers bundled with the app. */
 export type BoundaryCollection = FeatureCollection<Polygon | MultiPolygon, { id: string; name: string }>;
 
@@ -36,8 +43,10 @@ export interface DataSlice {
   exProvinces: BoundaryCollection | null;
   province: BoundaryCollection | null;
   reported: ReportedFigures | null;
+  /** The 129 communes and wards of 2025 (polygons, then one label point each). */
+  communes: CommuneCollection | null;
   setLoading(): void;
-  setData(d: Partial<Pick<DataSlice, 'clusters' | 'zones' | 'villages' | 'exProvinces' | 'province' | 'reported'>>, errors: LoadError[]): void;
+  setData(d: Partial<Pick<DataSlice, 'clusters' | 'zones' | 'villages' | 'exProvinces' | 'province' | 'reported' | 'communes'>>, errors: LoadError[]): void;
 }
 
 export interface FilterSlice {
@@ -101,6 +110,10 @@ export interface ViewSlice {
   basemap: Basemap;
   showZones: boolean;
   showVillages: boolean;
+  /** The 2025 communes and wards (boundaries and names), on by default. */
+  showCommunes: boolean;
+  /** The 2009 communes, for reading older documents (off by default). */
+  showCommunes2009: boolean;
   tool: Tool;
   notices: Notice[];
   /** Bumped to ask the map to frame the whole province. */
@@ -114,7 +127,7 @@ export interface ViewSlice {
   setLang(l: Lang): void;
   setPanel(p: PanelId): void;
   setBasemap(b: Basemap): void;
-  setLayer(layer: 'zones' | 'villages', on: boolean): void;
+  setLayer(layer: LayerGroup, on: boolean): void;
   setTool(t: Tool): void;
   notify(n: Notice): void;
   dismissNotice(n: Notice): void;

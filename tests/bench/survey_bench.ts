@@ -121,11 +121,11 @@ interface AppRun {
 interface Kept {
   parsed?: SurveyResponse;
   reprojected?: SurveyResponse;
-  handle?: (req: SurveyRequest) => void;
+  handle?: (req: SurveyRequest) => Promise<void>;
   answer?: () => SurveyResponse | null;
 }
 
-function runHandler(bytes: Uint8Array, keep?: Kept): AppRun {
+async function runHandler(bytes: Uint8Array, keep?: Kept): Promise<AppRun> {
   let progress = 0;
   let last: SurveyResponse | null = null;
   const handle = createSurveyHandler((r) => {
@@ -134,13 +134,13 @@ function runHandler(bytes: Uint8Array, keep?: Kept): AppRun {
   });
   const t0 = performance.now();
   // (a copy, as the worker gets its own buffer by transfer)
-  handle({ type: 'parse', id: 1, bytes: bytes.slice(), fileName: 'parcels.zip' });
+  await handle({ type: 'parse', id: 1, bytes: bytes.slice(), fileName: 'parcels.zip' });
   const t1 = performance.now();
   const parsed = last as SurveyResponse | null;
   if (parsed?.type !== 'parsed' || !parsed.result.ok) throw new Error(`Expected the file to parse, got ${JSON.stringify(parsed).slice(0, 300)}`);
   const best = parsed.candidates[0];
   if (!best) throw new Error('Expected a proposed coordinate system');
-  handle({ type: 'reproject', id: 2, crs: best.crs, swapped: best.swapped });
+  await handle({ type: 'reproject', id: 2, crs: best.crs, swapped: best.swapped });
   const t2 = performance.now();
   const rep = last as SurveyResponse | null;
   if (rep?.type !== 'reprojected') throw new Error(`Expected reprojected features, got ${JSON.stringify(rep).slice(0, 300)}`);
@@ -149,7 +149,7 @@ function runHandler(bytes: Uint8Array, keep?: Kept): AppRun {
 }
 
 /** Each step of the handler's work alone, once, on the same bytes (ms). */
-function steps(bytes: Uint8Array, kept: Kept): Record<string, number> {
+async function steps(bytes: Uint8Array, kept: Kept): Promise<Record<string, number>> {
   const time = <T>(f: () => T): [T, number] => {
     const t0 = performance.now();
     const r = f();
@@ -171,7 +171,9 @@ function steps(bytes: Uint8Array, kept: Kept): Record<string, number> {
   const clusters = (JSON.parse(readFileSync(clustersFile(CLUSTERS), 'utf8')) as ClusterCollection).features;
   if (kept.handle) {
     const cl = clusters.map((c) => ({ type: 'Feature' as const, geometry: c.geometry, properties: { id: c.properties.id, name: c.properties.name } }));
-    [, out.matchInWorker] = time(() => kept.handle!({ type: 'match', id: 10, clusters: cl }));
+    const t0 = performance.now();
+    await kept.handle({ type: 'match', id: 10, clusters: cl });
+    out.matchInWorker = performance.now() - t0;
   }
   [, out.cloneParsed] = time(() => structuredClone(kept.parsed));
   [, out.cloneReprojected] = time(() => structuredClone(kept.reprojected));
@@ -187,7 +189,7 @@ async function profileRun(bytes: Uint8Array): Promise<[string, number][]> {
   await session.post('Profiler.enable');
   await session.post('Profiler.setSamplingInterval', { interval: 200 });
   await session.post('Profiler.start');
-  runHandler(bytes);
+  await runHandler(bytes);
   const { profile } = (await session.post('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
   session.disconnect();
   const where = new Map<number, string>();
@@ -255,10 +257,10 @@ interface Raw {
   browser: BrowserResult | { skipped: string };
 }
 
-function appRuns(label: string, bytes: Uint8Array, kept?: { parsed?: SurveyResponse; reprojected?: SurveyResponse }): AppRun[] {
+async function appRuns(label: string, bytes: Uint8Array, kept?: Kept): Promise<AppRun[]> {
   const out: AppRun[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const r = runHandler(bytes, kept && i === RUNS - 1 ? kept : undefined);
+    const r = await runHandler(bytes, kept && i === RUNS - 1 ? kept : undefined);
     out.push(r);
     log(`  ${label} ${i + 1}/${RUNS}: parse ${f0(r.parseMs)} + reproject ${f0(r.reprojectMs)} = ${f0(r.totalMs)} ms (${r.features} features, outside: ${JSON.stringify(r.outside)})`);
   }
@@ -286,13 +288,13 @@ async function main(): Promise<void> {
   const gdalRows = gdalBaselines(file);
 
   log('app in Node: createSurveyHandler, parse then reproject (warm-up, then median of 3)…');
-  const appWarmup = runHandler(bytes);
+  const appWarmup = await runHandler(bytes);
   log(`  warm-up: parse ${f0(appWarmup.parseMs)} + reproject ${f0(appWarmup.reprojectMs)} = ${f0(appWarmup.totalMs)} ms; candidates ${JSON.stringify(appWarmup.candidates)}`);
   const kept: Kept = {};
-  const app = appRuns('one layer', bytes, kept);
-  const appSplit = appRuns(`${LAYERS} layers`, new Uint8Array(readFileSync(split.zip)));
+  const app = await appRuns('one layer', bytes, kept);
+  const appSplit = await appRuns(`${LAYERS} layers`, new Uint8Array(readFileSync(split.zip)));
   log('each step alone…');
-  const st = steps(bytes, kept);
+  const st = await steps(bytes, kept);
   log(`  ${Object.entries(st).map(([k, v]) => `${k} ${f0(v)}`).join(' · ')} ms`);
   log('CPU profile of one handler run…');
   const profile = await profileRun(bytes);
@@ -300,7 +302,7 @@ async function main(): Promise<void> {
   let agreement: Raw['agreement'] = null;
   const gdalOut = join(SURVEY_DIR, 'ogr2ogr-out.geojson');
   if (kept.reprojected?.type === 'reprojected' && kept.handle && existsSync(gdalOut)) {
-    kept.handle({ type: 'shapes', id: 11, features: Array.from({ length: kept.reprojected.count }, (_, i) => i) });
+    await kept.handle({ type: 'shapes', id: 11, features: Array.from({ length: kept.reprojected.count }, (_, i) => i) });
     const shapes = kept.answer!();
     const features = shapes?.type === 'shapes' ? shapes.geometries.map((g) => ({ type: 'Feature' as const, geometry: g!, properties: {} })) : [];
     agreement = compareWithGdal(features, gdalOut);

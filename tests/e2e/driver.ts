@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { clusterTiles } from '../../src/geo/tiles/cluster_tiles';
@@ -80,7 +80,8 @@ export async function openApp(browser: Browser, baseUrl: string, opts: OpenOptio
       return route.fulfill({ status: 200, contentType: 'application/json', body });
     }
     if (m && opts.override?.[m[1]!] !== undefined) return route.fulfill({ status: 200, contentType: 'application/json', body: opts.override[m[1]!] });
-    if (m && (opts.fixture ?? true)) return route.fulfill({ status: 200, contentType: 'application/json', body: readFileSync(resolve(FIXTURES, m[1]!)) });
+    // (a file the fixture set does not have, such as the communes, comes from the build)
+    if (m && (opts.fixture ?? true) && existsSync(resolve(FIXTURES, m[1]!))) return route.fulfill({ status: 200, contentType: 'application/json', body: readFileSync(resolve(FIXTURES, m[1]!)) });
     return route.continue();
   });
   await page.goto(baseUrl + (opts.path ?? ''));

@@ -59,3 +59,21 @@ export function clusterStats(clusters: readonly ClusterProps[]): StatsByProvince
   EX_PROVINCES.forEach((p) => round(byProvince[p]));
   return { total, byProvince };
 }
+
+/**
+ * The same numbers per group (e.g. per 2025 commune), groups in first-seen order.
+ *
+ * @param clusters - the clusters to summarise
+ * @param keyOf - each cluster's group ('' for none)
+ */
+export function clusterStatsBy(clusters: readonly ClusterProps[], keyOf: (p: ClusterProps) => string): Map<string, ClusterStats> {
+  const out = new Map<string, ClusterStats>();
+  for (const p of clusters) {
+    const k = keyOf(p);
+    let s = out.get(k);
+    if (!s) out.set(k, (s = emptyStats()));
+    add(s, p);
+  }
+  for (const s of out.values()) s.plannedAreaHa = Math.round(s.plannedAreaHa * 100) / 100;
+  return out;
+}

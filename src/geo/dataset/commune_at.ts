@@ -1,7 +1,8 @@
 import Flatbush from 'flatbush';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
-import pointOnFeature from '@turf/point-on-feature';
-import type { Feature, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import type { ClusterCollection } from '../types';
+import { representativePoint } from '../io/representative_point';
 
 /** One 2025 commune or ward as the app bundles it. */
 export interface CommuneProps {
@@ -102,28 +103,22 @@ export function communeAt(index: CommuneIndex, p: Position): CommuneHit | null {
 }
 
 /**
- * The point of a feature that stands for it in "which commune": a point itself, else the
- * centroid of its largest ring's vertices when that lies inside the shape, else a point on it.
+ * The clusters with `commune_2025` recomputed where their geometry is not the bundled one (an
+ * edited footprint, a new cluster); the same collection when none is.
+ *
+ * @param fc - the clusters as shown (journal applied)
+ * @param base - the bundled clusters, whose communes the build computed
  */
-export function representativePoint(g: Polygon | MultiPolygon | Point): Position {
-  if (g.type === 'Point') return g.coordinates;
-  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-  let outer = polys[0]![0]!;
-  let best = -1;
-  for (const poly of polys) {
-    const a = Math.abs(ringArea(poly[0]!));
-    if (a > best) [best, outer] = [a, poly[0]!];
-  }
-  const n = outer.length > 1 ? outer.length - 1 : outer.length;
-  let cx = 0;
-  let cy = 0;
-  for (let i = 0; i < n; i++) [cx, cy] = [cx + outer[i]![0]!, cy + outer[i]![1]!];
-  const c: Position = [cx / n, cy / n];
-  return booleanPointInPolygon(c, g) ? c : pointOnFeature(g).geometry.coordinates;
-}
-
-function ringArea(r: Position[]): number {
-  let a = 0;
-  for (let i = 1; i < r.length; i++) a += r[i - 1]![0]! * r[i]![1]! - r[i]![0]! * r[i - 1]![1]!;
-  return a / 2;
+export function relocateEdited(fc: ClusterCollection, base: ClusterCollection, index: CommuneIndex): ClusterCollection {
+  const bundled = new Map(base.features.map((f) => [f.properties.id, f.geometry]));
+  let changed = false;
+  const features = fc.features.map((f) => {
+    if (bundled.get(f.properties.id) === f.geometry || !f.geometry) return f;
+    const at = representativePoint(f.geometry);
+    const hit = at ? communeAt(index, at) : null;
+    if ((hit?.code ?? null) === (f.properties.commune_2025_code ?? null)) return f;
+    changed = true;
+    return { ...f, properties: { ...f.properties, commune_2025: hit?.name ?? null, commune_2025_code: hit?.code ?? null } };
+  });
+  return changed ? { ...fc, features } : fc;
 }

@@ -2,6 +2,8 @@ import type { ClusterProps, ClusterStatus, ExProvince, WwtpState } from '../type
 
 /** Key used for clusters whose development model no source gives. */
 export const NO_MODEL = '';
+/** Key used for clusters in no 2025 commune (no geometry inside the province). */
+export const NO_COMMUNE = '';
 
 /**
  * What the planner filters on. `null` means "no constraint" for that facet;
@@ -13,6 +15,8 @@ export interface ClusterFilter {
   wwtp: WwtpState[] | null;
   /** Development models; {@link NO_MODEL} stands for "no data". */
   models: string[] | null;
+  /** 2025 communes and wards by GSO code, as the cluster's geometry places it; {@link NO_COMMUNE} for none. */
+  communes: string[] | null;
   /** Minimum planned area (ha), inclusive. Clusters without an area fail any area bound. */
   areaMin: number | null;
   /** Maximum planned area (ha), inclusive. */
@@ -25,6 +29,7 @@ export const EMPTY_FILTER: Readonly<ClusterFilter> = Object.freeze({
   statuses: null,
   wwtp: null,
   models: null,
+  communes: null,
   areaMin: null,
   areaMax: null,
 });
@@ -43,6 +48,7 @@ export function matchesFilter(p: ClusterProps, f: ClusterFilter): boolean {
   if (f.statuses && !f.statuses.includes(p.status)) return false;
   if (f.wwtp && !f.wwtp.includes(p.wwtp)) return false;
   if (f.models && !f.models.includes(p.model ?? NO_MODEL)) return false;
+  if (f.communes && !f.communes.includes(p.commune_2025_code ?? NO_COMMUNE)) return false;
   if (f.areaMin !== null || f.areaMax !== null) {
     const a = p.planned_area_ha;
     if (a === null) return false;
@@ -76,6 +82,7 @@ export function isEmptyFilter(f: ClusterFilter): boolean {
     f.statuses === null &&
     f.wwtp === null &&
     f.models === null &&
+    f.communes === null &&
     f.areaMin === null &&
     f.areaMax === null
   );

@@ -143,6 +143,29 @@ export function validateBoundaries(fc: unknown, fileName: string): string[] {
 }
 
 /**
+ * Checks the 2025 communes file: polygons (and one label point each) with a GSO code and a name.
+ *
+ * @returns one line per problem (empty when fine)
+ */
+export function validateCommunes(fc: unknown, fileName: string): string[] {
+  if (!isRecord(fc) || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) return [`${fileName}: expected a FeatureCollection`];
+  const out: string[] = [];
+  let polygons = 0;
+  fc.features.forEach((f: unknown, i: number) => {
+    const p = isRecord(f) && isRecord(f.properties) ? f.properties : {};
+    const g = isRecord(f) && isRecord(f.geometry) ? f.geometry : null;
+    const where = `${fileName} › feature ${i}`;
+    if (typeof p.code !== 'string' || !/^\d+$/.test(p.code)) out.push(`${where} › code: expected a GSO code (digits); got ${describe(p.code)}`);
+    if (typeof p.name !== 'string' || !p.name.trim()) out.push(`${where} › name: expected a commune name; got ${describe(p.name)}`);
+    if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon' && g.type !== 'Point')) return void out.push(`${where} › geometry: expected a Polygon, MultiPolygon or label Point; got ${describe(g?.type)}`);
+    if (g.type !== 'Point') polygons++;
+    for (const msg of gjv.isFeature(f, true)) out.push(`${where} › geojson: ${msg}`);
+  });
+  if (!polygons) out.push(`${fileName}: expected commune polygons, found none`);
+  return out;
+}
+
+/**
  * Format an error as one line: `file › id › field: reason`.
  *
  * @param e - The error.

@@ -63,7 +63,8 @@ function cellText(v: unknown): string {
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NEGATIVE_NUMBER = /^-\d+(\.\d+)?$/;
 
-function guardFormula(s: string): string {
+/** A cell a spreadsheet would run as a formula, with a leading apostrophe (plain negative numbers kept). */
+export function guardFormula(s: string): string {
   return FORMULA_START.test(s) && !NEGATIVE_NUMBER.test(s) ? `'${s}` : s;
 }
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Polygon } from 'geojson';
-import { communeAt, communeIndex, NEAREST_M, representativePoint, type CommuneFeature } from '../../../src/geo/dataset/commune_at';
+import { communeAt, communeIndex, NEAREST_M, relocateEdited, type CommuneFeature } from '../../../src/geo/dataset/commune_at';
 
 const M_LAT = 1 / 110_574;
 const mLon = (lat: number) => 1 / (111_320 * Math.cos((lat * Math.PI) / 180));
@@ -42,19 +42,6 @@ describe('communeAt', () => {
   });
 });
 
-describe('representativePoint', () => {
-  it('is a point itself, or the centre of a footprint, or a point on a shape whose centre is outside it', () => {
-    expect(representativePoint({ type: 'Point', coordinates: [106, 20] })).toEqual([106, 20]);
-    const c = representativePoint(box(106, 20, 106.02, 20.02));
-    expect(c[0]).toBeCloseTo(106.01, 9);
-    expect(c[1]).toBeCloseTo(20.01, 9);
-    // An L-shape whose vertex centre lies in the notch.
-    const L: Polygon = { type: 'Polygon', coordinates: [[[0, 0], [10, 0], [10, 1], [1, 1], [1, 10], [0, 10], [0, 0]]] };
-    const p = representativePoint(L);
-    expect(p[0]! <= 10 && p[1]! <= 10 && (p[0]! <= 1 || p[1]! <= 1)).toBe(true);
-  });
-});
-
 describe('the bundled 2025 communes', () => {
   const fc = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../geodata/boundaries/communes_2025.geojson'), 'utf8'));
   const polys = fc.features.filter((f: CommuneFeature) => f.geometry.type !== ('Point' as string)) as CommuneFeature[];
@@ -68,5 +55,20 @@ describe('the bundled 2025 communes', () => {
   it('place Phủ Lý\'s centre in Phường Phủ Lý and Nam Định\'s in Phường Nam Định', () => {
     expect(communeAt(idx, [105.9125, 20.5417])?.name).toBe('Phường Phủ Lý');
     expect(communeAt(idx, [106.1766, 20.4338])?.name).toBe('Phường Nam Định');
+  });
+});
+
+describe('relocateEdited', () => {
+  const cluster = (id: string, g: Polygon, code: string | null) => ({ type: 'Feature' as const, geometry: g, properties: { id, commune_2025: code ? `Xã ${code}` : null, commune_2025_code: code } as never });
+  const base = { type: 'FeatureCollection' as const, features: [cluster('a', box(105.985, 20.295, 105.99, 20.3), '1'), cluster('b', box(106.01, 20.295, 106.015, 20.3), '2')] };
+  it('keeps the collection when no geometry changed', () => {
+    expect(relocateEdited({ ...base }, base, index).features).toBe(base.features);
+  });
+  it('places a moved footprint in the commune it now lies in; the others keep what the build said', () => {
+    const moved = { ...base, features: [cluster('a', box(106.012, 20.295, 106.018, 20.3), '1'), base.features[1]!] };
+    const r = relocateEdited(moved, base, index);
+    expect(r.features.map((f) => f.properties.commune_2025_code)).toEqual(['2', '2']);
+    expect(r.features[0]!.properties.commune_2025).toBe('Xã B');
+    expect(r.features[1]).toBe(base.features[1]);
   });
 });
