@@ -439,8 +439,8 @@ CPU profile of one handler run (Node, sampled every 0.2 ms), self time by functi
 ${b ? browserSection(b) : `**Browser: not measured.** ${'skipped' in r.browser ? r.browser.skipped : ''}`}
 
 **Verdicts.**
-- ≤ ${GOAL_RATIO}× ogr2ogr: **${appMs <= GOAL_RATIO * gdalMs ? 'pass' : 'fail'}** in Node (${ratio(appMs, gdalMs)}; split ${ratio(splitMs, gdalMs)}).${b ? ` In the browser the split file reaches the map in ${ratio(toMap, gdalMs)} ogr2ogr's time, deliveries to the main thread included; the one-layer file is refused there.` : ''}
-- ≤ ${GOAL_TASK_MS} ms on the main thread: ${b ? `**fail**. Before the confirm click the longest task was ${f0(longestToMap)} ms; after it, ${f0(longest)} ms${reviewCut ? ` or more (the review list had not shown ${Math.round(b.reviewTimeoutMs / 1000)} s after the click, and the run was stopped there)` : ''}.` : 'not measured.'}
+- ≤ ${GOAL_RATIO}× ogr2ogr: **${appMs <= GOAL_RATIO * gdalMs ? 'pass' : 'fail'}** in Node (${ratio(appMs, gdalMs)}; split ${ratio(splitMs, gdalMs)}).${b ? ` In the browser the split file reaches the map in ${ratio(toMap, gdalMs)} ogr2ogr's time, deliveries to the main thread included; ${b.single.failure ? 'the one-layer file is refused there' : `the one-layer file in ${ratio(b.single.toConfirmEnabled ?? NaN, gdalMs)}`}.` : ''}
+- ≤ ${GOAL_TASK_MS} ms on the main thread: ${b ? `**${Math.max(longest, b.single.longest) <= GOAL_TASK_MS && !reviewCut && !b.single.failure ? 'pass' : 'fail'}** (split file, every run; one-layer file ${f0(b.single.longest)} ms). Before the confirm click the longest task was ${f0(longestToMap)} ms; after it, ${f0(longest)} ms${reviewCut ? ` or more (the review list had not shown ${Math.round(b.reviewTimeoutMs / 1000)} s after the click, and the run was stopped there)` : ''}.` : 'not measured.'}
 
 Raw results: \`tests/bench/out/survey-*.json\` (git-ignored).
 `;

@@ -60,7 +60,7 @@ function previewBlob(features: readonly Feature<Geometry | null, unknown>[]): Bl
 }
 
 /** Above this many shapes the preview is a picture (the map's own tiles of them cost the page seconds). */
-export const VECTOR_PREVIEW_MAX = 5000;
+export const VECTOR_PREVIEW_MAX = 2000;
 /** The picture's longer side (px). */
 const IMAGE_SIDE = 2048;
 /** The colour of imported shapes on the map (src/map/palette.ts IMPORTED_COLOR). */
