@@ -17,6 +17,7 @@ const DATA: Record<string, string> = {
   'reported_figures.json': 'geodata/reported_figures.json',
   'communes_2025.geojson': 'geodata/boundaries/communes_2025.geojson',
   'communes_2009.geojson': 'geodata/boundaries/communes_2009.geojson',
+  'old_units.json': 'geodata/boundaries/old_units.json',
 };
 
 /**

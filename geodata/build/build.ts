@@ -333,6 +333,24 @@ writeJson('boundaries/communes_2025.geojson', {
   features: [...communes2025.polygons.features, ...communes2025.labels.features],
 });
 const communeIdx = communeIndex(communes2025.polygons.features);
+// The old communes (2009) and districts documents still name, for the search: where each lies
+// now is said by location (its 2009 centroid in the 2025 polygons), not by the crosswalk.
+const oldDistricts = new Map<string, { name: string; province: string; bbox: number[] }>();
+const oldCommunes = gaz.communes.flatMap((c) => {
+  if (!c.commune) return [];
+  const now = communeAt(communeIdx, [c.lon, c.lat]);
+  const key = `${c.province}|${c.district}`;
+  const b = turfBbox(gaz.polygons.get(c.commune_id) ?? { type: 'Point', coordinates: [c.lon, c.lat] });
+  const d = oldDistricts.get(key);
+  if (!d) oldDistricts.set(key, { name: c.district, province: c.province, bbox: [...b] });
+  else d.bbox = [Math.min(d.bbox[0]!, b[0]), Math.min(d.bbox[1]!, b[1]), Math.max(d.bbox[2]!, b[2]), Math.max(d.bbox[3]!, b[3])];
+  return [{ name: c.commune, district: c.district, province: c.province, lon: c.lon, lat: c.lat, now_code: now?.code ?? null, now_name: now?.name ?? null }];
+});
+writeJson('boundaries/old_units.json', {
+  note: 'Communes (2009 boundaries, censusVN2009, MIT) and districts before July 2025; now_* = the 2025 commune at the old commune\'s centroid.',
+  communes: oldCommunes,
+  districts: [...oldDistricts.values()].map((d) => ({ ...d, bbox: d.bbox.map((x) => Math.round(x * 1e5) / 1e5) })),
+});
 for (const p of [...clusterPending, ...zonePending]) {
   const before = newCommune(p.loc, false);
   if (before !== p.props.new_commune) crosswalkCorrections.set(p.props.id, before);

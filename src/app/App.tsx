@@ -18,6 +18,7 @@ import { StorageAlert } from './StorageAlert';
 
 const EditPanel = lazy(() => import('./EditPanel').then((m) => m.EditPanel));
 const SurveyPanel = lazy(() => import('./SurveyPanel').then((m) => m.SurveyPanel));
+import { PlaceChooser, PlaceDetails } from './PlaceDetails';
 const ImportedDetails = lazy(() => import('./ImportedDetails').then((m) => m.ImportedDetails));
 import type { ProximityService } from '../store/proximity_service';
 import { t } from './i18n';
@@ -84,8 +85,10 @@ function DetailsOrEditor() {
   const editing = useStore((s) => s.editor);
   const surveying = useStore((s) => !!s.survey);
   const inspecting = useStore((s) => !!s.inspected);
+  const place = useStore((s) => !!s.place);
   if (surveying) return <SurveyPanel />;
   if (inspecting && !editing) return <ImportedDetails />;
+  if (place && !editing) return <PlaceDetails />;
   // (keyed by cluster: the form starts afresh for each)
   return editing ? <EditPanel key={editing.id ?? 'new'} /> : <Details />;
 }
@@ -156,6 +159,7 @@ export function App({ store, assetBase, proximity, journal, survey, onMapDrawn }
           <LoadState />
           {panels && <MapTools />}
           {panels && <SelectionBar />}
+          {panels && <PlaceChooser />}
           <Notices />
           <StorageAlert />
           {panels && <Legend />}

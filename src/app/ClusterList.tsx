@@ -58,7 +58,8 @@ export function ClusterList() {
                 s.setFocus(p.id);
                 s.flyTo(p.id);
               }}>
-              <td>{p.name}</td>
+              {/* (a button, so Tab reaches the row and Enter opens it; its click is the row's) */}
+              <td><button type="button" class="row-link">{p.name}</button></td>
               <td>{p.ex_province}</td>
               <td>{t(lang, `status.${p.status}` as MessageKey)}</td>
               <td>{p.planned_area_ha === null ? <span class="nodata">—</span> : formatHa(p.planned_area_ha, lang)}</td>

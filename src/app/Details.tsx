@@ -5,7 +5,7 @@ import { selectFocused } from '../store/selectors';
 import { t, type MessageKey } from './i18n';
 import { useStore } from './use_store';
 
-function Row({ label, children }: { label: string; children: ComponentChildren }) {
+export function Row({ label, children }: { label: string; children: ComponentChildren }) {
   return (
     <>
       <dt>{label}</dt>
@@ -15,7 +15,7 @@ function Row({ label, children }: { label: string; children: ComponentChildren }
 }
 
 /** Only http(s) links are made clickable; anything else is shown as text. */
-function SourceLink({ url }: { url: string }) {
+export function SourceLink({ url }: { url: string }) {
   const safe = /^https?:\/\//i.test(url);
   return safe ? (
     <a href={url} target="_blank" rel="noopener noreferrer">
@@ -56,6 +56,7 @@ export function Details() {
         <Row label={t(lang, 'details.district')}>{txt(p.old_district)}</Row>
         <Row label={t(lang, 'details.communes')}>{p.communes?.length ? p.communes.join(', ') : none}</Row>
         <Row label={t(lang, 'details.newCommune')}>{txt(p.new_commune)}</Row>
+        <Row label={t(lang, 'details.commune2025')}><span data-testid="details-commune2025">{txt(p.commune_2025)}</span></Row>
         <Row label={t(lang, 'details.area')}>{num(p.planned_area_ha, (n) => formatHa(n, lang))}</Row>
         <Row label={t(lang, 'details.status')}>{t(lang, `status.${p.status}` as MessageKey)}</Row>
         <Row label={t(lang, 'details.wwtp')}>{t(lang, `wwtp.${p.wwtp}` as MessageKey)}</Row>

@@ -113,10 +113,11 @@ export function ProximityPanel() {
               return (
                 <tr key={row.layer + row.id} data-id={row.id} class="clickable" onClick={() => {
                   if (row.layer === 'cluster') s.setFocus(row.id);
+                  else s.openPlace({ kind: row.layer, id: row.id });
                   s.flyTo(row.id, row.layer);
                 }}>
                   <td>
-                    {info.name}
+                    <button type="button" class="row-link">{info.name}</button>
                     {other && prox.kind.startsWith('nearest') && <small class="hint"><br />→ {other.name}</small>}
                   </td>
                   <td>{info.province}</td>

@@ -19,6 +19,10 @@ export const checkFile: FileCheck = async (key, file, value, outline) => {
       return v.validateBoundaries(value, file);
     case 'communes':
       return v.validateCommunes(value, file);
+    case 'oldUnits': {
+      const o = value as { communes?: unknown; districts?: unknown };
+      return Array.isArray(o.communes) && Array.isArray(o.districts) ? [] : ['expected "communes" and "districts" lists'];
+    }
     case 'reported': {
       const r = value as { provinces?: unknown };
       return Array.isArray(r.provinces) ? [] : ['expected a "provinces" array'];

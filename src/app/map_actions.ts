@@ -22,10 +22,15 @@ export function mapActions(store: AppStore, proximity: ProximityService, onReady
       const selected = store.getState().selection;
       s.setFocus(selected.type === 'clusters' && selected.ids.includes(id) ? id : null);
     },
-    onZoneClick(zoneId) {
+    onPlacesClick(hits, point, { add }) {
       const s = store.getState();
-      s.setProx({ kind: 'satellites', zoneId });
-      s.setPanel('proximity');
+      const clusters = hits.filter((h) => h.kind === 'cluster');
+      // Shift/Ctrl-click edits the selection, which holds clusters only.
+      if (add || !hits.length) return this.onClusterClick(clusters[0]?.id ?? null, { add });
+      if (hits.length > 1) return s.choose({ hits, ...point });
+      const [h] = hits;
+      if (h!.kind === 'cluster') return this.onClusterClick(h!.id, { add: false });
+      s.openPlace({ kind: h!.kind, id: h!.id });
     },
     onBoxSelect(ids) {
       store.getState().select(ids, 'add');

@@ -43,8 +43,11 @@ export interface MapEvents {
   onClusterClick(id: string | null, modifiers: { add: boolean }): void;
   /** A click on one of the planner's imported features: its properties (as the file had them). */
   onImportedClick(properties: Record<string, unknown>): void;
-  /** A click on an industrial zone (and not on a cluster). */
-  onZoneClick(id: string): void;
+  /**
+   * A click on the map: every cluster, KCN and village under it (villages first, then
+   * clusters, then KCN), at that screen point; none when the click is on empty map.
+   */
+  onPlacesClick(hits: { kind: 'cluster' | 'zone' | 'village'; id: string; name: string }[], point: { x: number; y: number }, modifiers: { add: boolean }): void;
   /** Shift-drag box: ids of the clusters drawn inside it. */
   onBoxSelect(ids: string[]): void;
   /** The footprint being edited changed (null: no shape). */
@@ -191,15 +194,25 @@ export class MapView {
       const importedLayers = [LYR.importedFill, LYR.importedLine, LYR.importedPoint].filter((l) => this.map.getLayer(l) && this.map.getLayoutProperty(l, 'visibility') !== 'none');
       const own = importedLayers.length ? this.map.queryRenderedFeatures(e.point, { layers: importedLayers })[0] : undefined;
       if (own) return this.events.onImportedClick({ ...(own.properties ?? {}) });
-      const hits = this.visibleOnly(this.map.queryRenderedFeatures(e.point, { layers: [...CLUSTER_LAYERS] }));
-      const id = (hits[0]?.properties?.id as string | undefined) ?? null;
       const oe = e.originalEvent as MouseEvent;
+      // A village dot is small: a few pixels around the click find it.
+      const near: [[number, number], [number, number]] = [[e.point.x - 4, e.point.y - 4], [e.point.x + 4, e.point.y + 4]];
+      const shown = (l: string) => this.map.getLayer(l) && this.map.getLayoutProperty(l, 'visibility') !== 'none';
+      const villages = shown(LYR.villageDot) ? this.map.queryRenderedFeatures(near, { layers: [LYR.villageDot] }) : [];
+      const clusters = this.visibleOnly(this.map.queryRenderedFeatures(e.point, { layers: [...CLUSTER_LAYERS] }));
       // (A click before the context is on the map finds no KCN layer.)
-      if (!id && this.map.getLayer(LYR.zoneFill) && this.map.getLayoutProperty(LYR.zoneFill, 'visibility') !== 'none') {
-        const zone = this.map.queryRenderedFeatures(e.point, { layers: [LYR.zoneFill] })[0];
-        if (zone) return this.events.onZoneClick(zone.properties.id as string);
+      const zones = shown(LYR.zoneFill) ? this.map.queryRenderedFeatures(e.point, { layers: [LYR.zoneFill] }) : [];
+      const hits: { kind: 'cluster' | 'zone' | 'village'; id: string; name: string }[] = [];
+      const seen = new Set<string>();
+      for (const [kind, fs] of [['village', villages], ['cluster', clusters], ['zone', zones]] as const) {
+        for (const f of fs) {
+          const id = String(f.properties?.id ?? '');
+          if (!id || seen.has(`${kind}:${id}`)) continue;
+          seen.add(`${kind}:${id}`);
+          hits.push({ kind, id, name: String(f.properties?.name ?? id) });
+        }
       }
-      this.events.onClusterClick(id, { add: oe.shiftKey || oe.ctrlKey || oe.metaKey });
+      this.events.onPlacesClick(hits, { x: e.point.x, y: e.point.y }, { add: oe.shiftKey || oe.ctrlKey || oe.metaKey });
     });
     for (const l of CLUSTER_LAYERS) {
       this.map.on('mouseenter', l, () => (this.map.getCanvas().style.cursor = 'pointer'));

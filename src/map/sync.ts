@@ -52,12 +52,15 @@ export function syncMapWithStore(store: AppStore, view: MapView): () => void {
     if (p && s.fitRequest !== p.fitRequest) view.fit(s.province);
     if (s.cameraRequest && s.cameraRequest !== p?.cameraRequest) view.jumpTo(s.cameraRequest);
     if (s.flyRequest && s.flyRequest !== p?.flyRequest) {
-      const { id, layer } = s.flyRequest;
+      const { id, layer, bbox } = s.flyRequest;
       const f =
         layer === 'zone' ? s.zones?.features.find((z) => z.properties.id === id)
         : layer === 'village' ? s.villages?.features.find((v) => v.properties.id === id)
+        : layer === 'commune' ? s.communes?.features.find((c) => c.properties.code === id && c.geometry.type !== 'Point')
+        : layer === 'box' ? undefined
         : selectClusterById(s).get(id);
       if (f) view.flyTo(f);
+      else if (bbox) view.fitBox(bbox);
     }
   };
   let unsub = () => {};

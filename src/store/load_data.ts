@@ -1,6 +1,6 @@
 import type { ClusterCollection, VillageCollection, ZoneCollection } from '../geo/types';
 import type { AppStore } from './store';
-import type { BoundaryCollection, CommuneCollection, DataSlice, LoadError, ReportedFigures } from './types';
+import type { BoundaryCollection, CommuneCollection, DataSlice, LoadError, OldUnits, ReportedFigures } from './types';
 
 /** The data files the app loads, relative to its base URL. */
 export const DATA_FILES = {
@@ -11,6 +11,7 @@ export const DATA_FILES = {
   province: 'data/province.geojson',
   reported: 'data/reported_figures.json',
   communes: 'data/communes_2025.geojson',
+  oldUnits: 'data/old_units.json',
 } as const;
 type Key = keyof typeof DATA_FILES;
 
@@ -23,7 +24,7 @@ function fileName(path: string): string {
 
 /** Minimal shape check, used before the full schema validation. */
 function shapeProblem(key: Key, v: unknown): string | null {
-  if (key === 'reported') return v && typeof v === 'object' && !Array.isArray(v) ? null : 'expected a JSON object';
+  if (key === 'reported' || key === 'oldUnits') return v && typeof v === 'object' && !Array.isArray(v) ? null : 'expected a JSON object';
   if (!v || typeof v !== 'object') return 'expected a GeoJSON FeatureCollection';
   const o = v as { type?: unknown; features?: unknown };
   if (o.type !== 'FeatureCollection') return `expected "type": "FeatureCollection", found ${JSON.stringify(o.type)}`;
@@ -114,6 +115,7 @@ export async function loadData(
     province: (ok.province as BoundaryCollection) ?? null,
     reported: (ok.reported as ReportedFigures) ?? null,
     communes: (ok.communes as CommuneCollection) ?? null,
+    oldUnits: (ok.oldUnits as OldUnits) ?? null,
   };
   store.getState().setData(data, errors);
 }

@@ -23,11 +23,25 @@ const filtered = memoLast((fc: ClusterCollection | null, f: Store['filter']) => 
 
 const stats = memoLast((props: ClusterProps[]) => clusterStats(props));
 
-const nameIndex = memoLast((props: ClusterProps[]) =>
-  buildNameIndex(
-    props.map((p) => ({ id: p.id, name: p.name, extra: [p.old_district, p.new_commune, ...p.communes].filter(Boolean).join(' ') })),
-  ),
+const nameIndex = memoLast((props: ClusterProps[], zones: Store['zones'], villages: Store['villages'], communes: Store['communes'], old: Store['oldUnits']) =>
+  buildNameIndex([
+    ...props.map((p) => ({ id: p.id, name: p.name, fields: placeFields(p) })),
+    ...(zones?.features ?? []).map((f) => ({ id: f.properties.id, name: f.properties.name, kind: 'zone' as const, fields: placeFields(f.properties) })),
+    ...(villages?.features ?? []).map((f) => ({ id: f.properties.id, name: f.properties.name, kind: 'village' as const, fields: [...placeFields(f.properties), { field: 'craft', text: f.properties.craft ?? '' }] })),
+    ...(communes?.features ?? []).filter((f) => f.geometry.type === 'Point').map((f) => ({ id: f.properties.code, name: f.properties.name, kind: 'commune' as const })),
+    ...(old?.communes ?? []).map((c, i) => ({ id: `c${i}`, name: c.name, kind: 'oldCommune' as const, fields: [{ field: 'oldDistrict', text: c.district }] })),
+    ...(old?.districts ?? []).map((d, i) => ({ id: `d${i}`, name: d.name, kind: 'oldDistrict' as const, fields: [{ field: 'exProvince', text: d.province }] })),
+  ]),
 );
+
+/** The fields of a cluster, KCN or village that a search also reads (the old and new communes). */
+function placeFields(p: { old_district: string | null; new_commune: string | null; commune_2025?: string | null; communes?: string[] }) {
+  return [
+    { field: 'oldCommune', text: (p.communes ?? []).join(' · ') },
+    { field: 'oldDistrict', text: p.old_district ?? '' },
+    { field: 'commune2025', text: [p.commune_2025, p.new_commune].filter(Boolean).join(' · ') },
+  ];
+}
 
 /** Ids of the clusters that pass the current filter (stable while inputs are unchanged). */
 export const selectFilteredIds = (s: Store): string[] => filtered(s.clusters, s.filter).ids;
@@ -48,8 +62,8 @@ export const selectCommuneList = (s: Store) => communeList(s.communes, propsOf(s
 
 /** Cluster lookup by id. */
 export const selectClusterById = (s: Store) => byId(s.clusters);
-/** Accent-insensitive name index over all clusters. */
-export const selectNameIndex = (s: Store) => nameIndex(propsOf(s.clusters));
+/** Accent-insensitive index over clusters, KCN, villages, 2025 communes and the old units documents name. */
+export const selectNameIndex = (s: Store) => nameIndex(propsOf(s.clusters), s.zones, s.villages, s.communes, s.oldUnits);
 /** The cluster whose details are open, if it exists. */
 export const selectFocused = (s: Store): ClusterFeature | null => (s.focusId ? byId(s.clusters).get(s.focusId) ?? null : null);
 

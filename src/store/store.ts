@@ -37,6 +37,7 @@ const dataSlice: StateCreator<Store, [], [], DataSlice> = (set) => ({
   province: null,
   reported: null,
   communes: null,
+  oldUnits: null,
   setLoading: () => set({ dataStatus: 'loading' }),
   setData: (d, errors) =>
     set((s) => {
@@ -78,8 +79,13 @@ const selectionSlice: StateCreator<Store, [], [], SelectionSlice> = (set) => ({
   areas: [],
   imported: null,
   inspected: null,
-  inspect: (inspected) => set({ inspected }),
-  setFocus: (id) => set({ focusId: id }),
+  place: null,
+  choice: null,
+  inspect: (inspected) => set({ inspected, place: null }),
+  // One details panel at a time: a cluster's, a KCN's or a village's.
+  openPlace: (place) => set((s) => ({ place, choice: null, focusId: place ? null : s.focusId, inspected: place ? null : s.inspected })),
+  choose: (choice) => set({ choice }),
+  setFocus: (id) => set((s) => ({ focusId: id, place: id ? null : s.place, choice: null })),
   select: (ids, mode) => set((s) => ({ selection: combineSelection(s.selection, ids, mode) })),
   clearSelection: () => set({ selection: { type: 'none' }, areas: [] }),
   addArea: (a) => set((s) => ({ areas: [...s.areas, a] })),
@@ -117,6 +123,7 @@ const viewSlice: StateCreator<Store, [], [], ViewSlice> = (set) => ({
   setCamera: (camera) => set({ camera }),
   jumpTo: (c) => set((s) => ({ cameraRequest: { ...c, n: (s.cameraRequest?.n ?? 0) + 1 } })),
   flyTo: (id, layer = 'cluster') => set((s) => ({ flyRequest: { id, layer, n: (s.flyRequest?.n ?? 0) + 1 } })),
+  flyToBox: (bbox) => set((s) => ({ flyRequest: { id: '', layer: 'box', bbox, n: (s.flyRequest?.n ?? 0) + 1 } })),
 });
 
 const editSlice: StateCreator<Store, [], [], EditSlice> = (set) => ({

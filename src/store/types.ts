@@ -22,6 +22,28 @@ export interface LoadError {
   message: string;
 }
 
+/** geodata/boundaries/old_units.json. */
+export interface OldUnits {
+  communes: { name: string; district: string; province: string; lon: number; lat: number; now_code: string | null; now_name: string | null }[];
+  districts: { name: string; province: string; bbox: [number, number, number, number] }[];
+}
+
+/** What the map can fly to: a feature of a layer by id (a 2025 commune by code), or a box. */
+export type FlyLayer = 'cluster' | 'zone' | 'village' | 'commune' | 'box';
+
+/** A KCN or craft village whose details are open. */
+export interface OpenPlace {
+  kind: 'zone' | 'village';
+  id: string;
+}
+
+/** Several features under one click: the planner picks one (screen position of the click). */
+export interface PlaceChoice {
+  hits: { kind: 'cluster' | 'zone' | 'village'; id: string; name: string }[];
+  x: number;
+  y: number;
+}
+
 /** The optional layers the planner switches on and off. */
 export type LayerGroup = 'zones' | 'villages' | 'communes' | 'communes2009';
 
@@ -45,8 +67,10 @@ export interface DataSlice {
   reported: ReportedFigures | null;
   /** The 129 communes and wards of 2025 (polygons, then one label point each). */
   communes: CommuneCollection | null;
+  /** The communes (2009) and districts documents still name, and where each lies now. */
+  oldUnits: OldUnits | null;
   setLoading(): void;
-  setData(d: Partial<Pick<DataSlice, 'clusters' | 'zones' | 'villages' | 'exProvinces' | 'province' | 'reported' | 'communes'>>, errors: LoadError[]): void;
+  setData(d: Partial<Pick<DataSlice, 'clusters' | 'zones' | 'villages' | 'exProvinces' | 'province' | 'reported' | 'communes' | 'oldUnits'>>, errors: LoadError[]): void;
 }
 
 export interface FilterSlice {
@@ -70,6 +94,12 @@ export interface SelectionSlice {
   focusId: string | null;
   /** Areas drawn or imported for selection, in order. */
   areas: AreaFeature[];
+  /** The KCN or village whose details are open (a cluster's are `focusId`). */
+  place: OpenPlace | null;
+  /** The chooser shown when a click lands on several features. */
+  choice: PlaceChoice | null;
+  openPlace(p: OpenPlace | null): void;
+  choose(c: PlaceChoice | null): void;
   /** The properties of the imported feature the planner clicked (shown as text). */
   inspected: Record<string, unknown> | null;
   inspect(properties: Record<string, unknown> | null): void;
@@ -119,7 +149,7 @@ export interface ViewSlice {
   /** Bumped to ask the map to frame the whole province. */
   fitRequest: number;
   /** A cluster id the map should fly to (search result), with a counter so the same id flies again. */
-  flyRequest: { id: string; layer: 'cluster' | 'zone' | 'village'; n: number } | null;
+  flyRequest: { id: string; layer: FlyLayer; n: number; bbox?: [number, number, number, number] } | null;
   /** Where the map looks (reported by the map after each move). */
   camera: Camera | null;
   /** A camera the map should jump to (from a shared link), with a counter. */
@@ -132,7 +162,9 @@ export interface ViewSlice {
   notify(n: Notice): void;
   dismissNotice(n: Notice): void;
   requestFit(): void;
-  flyTo(id: string, layer?: 'cluster' | 'zone' | 'village'): void;
+  flyTo(id: string, layer?: FlyLayer): void;
+  /** Frames a lon/lat box (an old district a document names). */
+  flyToBox(bbox: [number, number, number, number]): void;
   setCamera(c: Camera): void;
   jumpTo(c: Camera): void;
 }

@@ -51,7 +51,7 @@ describe('the cluster map on the fixture', () => {
     const { page } = await openApp(browser(), baseUrl);
     for (const q of ['dong van', 'ĐỒNG VĂN', 'Dong Van']) {
       await page.getByTestId('search').fill(q);
-      await expect.poll(() => page.getByTestId('search-results').locator('li').first().textContent()).toBe('CCN Mẫu Đồng Văn');
+      await expect.poll(() => page.getByTestId('search-results').locator('li[role="option"]').first().textContent()).toBe('Cụm công nghiệp CCN Mẫu Đồng Văn');
     }
     await page.getByTestId('search').press('Enter');
     const details = page.getByTestId('details');

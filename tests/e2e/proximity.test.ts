@@ -37,10 +37,15 @@ describe('proximity panel', () => {
     await page.context().close();
   });
 
-  it('clicking a KCN on the map opens its satellite clusters', async () => {
+  it('clicking a KCN on the map opens its details, and from them its satellite clusters', async () => {
     const { page } = await openApp(browser(), baseUrl);
     const p = await toPage(page, [105.9, 20.31]);
     await page.mouse.click(p.x, p.y);
+    const details = page.getByTestId('place-details');
+    await details.waitFor();
+    expect(await details.locator('h2').textContent()).toBe('KCN Mẫu Gián Khẩu');
+    expect(await details.textContent()).toContain('200 ha');
+    await page.getByTestId('place-prox').click();
     await page.getByTestId('proximity').waitFor();
     expect(await page.getByTestId('prox-zone').inputValue()).toBe('kcn-mau-gian-khau');
     await expect.poll(() => page.getByTestId('prox-table').locator('tbody tr').first().getAttribute('data-id')).toBe('nb-mau-gian-khau');

@@ -8,7 +8,7 @@ import { createAppStore } from '../../../src/store/store';
 
 const FIX = resolve(import.meta.dirname, '../../fixtures/app');
 const files: Record<string, string> = Object.fromEntries(
-  ['clusters.geojson', 'industrial_zones.geojson', 'craft_villages.geojson', 'ex_provinces.geojson', 'province.geojson', 'reported_figures.json', 'communes_2025.geojson'].map((f) => [f, readFileSync(resolve(FIX, f), 'utf8')]),
+  ['clusters.geojson', 'industrial_zones.geojson', 'craft_villages.geojson', 'ex_provinces.geojson', 'province.geojson', 'reported_figures.json', 'communes_2025.geojson', 'old_units.json'].map((f) => [f, readFileSync(resolve(FIX, f), 'utf8')]),
 );
 
 const WEIRD: unknown[] = [null, 0, -1, 1e308, '', 'x', '<script>alert(1)</script>', [], {}, true, [[1, 2]], { type: 'Point' }, NaN];
