@@ -243,7 +243,7 @@ function pendingFrom<P extends { planned_area_ha?: number | null; area_ha?: numb
 
 const clusterPending = pendingFrom<ClusterProps>(clusterRows, 'clusters', (r, loc) => ({
   id: r.id ?? '', name: r.name ?? '', ex_province: r.ex_province as ExProvince,
-  old_district: str(r.old_district) ?? str(r.inferred_district), communes: splitList(r.communes),
+  old_district: str(r.old_district), inferred_district: str(r.inferred_district), communes: splitList(r.communes),
   new_commune: checkedByCluster.has(r.id ?? '') ? [...checkedByCluster.get(r.id ?? '')!].sort().join(' | ') : newCommune(loc), planned_area_ha: num(r.planned_area_ha),
   status: r.status as ClusterProps['status'], wwtp: (r.wwtp || 'unknown') as ClusterProps['wwtp'],
   occupancy_pct: num(r.occupancy_pct), projects: num(r.projects), workers: num(r.workers), model: str(r.model),
@@ -263,7 +263,7 @@ for (const f of footprints.values()) placed.push(turfBbox(f));
 
 const zonePending = pendingFrom<ZoneProps>(zoneRows, 'industrial_zones', (r, loc) => ({
   id: r.id ?? '', name: r.name ?? '', ex_province: r.ex_province as ExProvince,
-  old_district: str(r.old_district) ?? str(r.inferred_district), communes: splitList(r.communes),
+  old_district: str(r.old_district), inferred_district: str(r.inferred_district), communes: splitList(r.communes),
   new_commune: newCommune(loc), area_ha: num(r.area_ha), status: r.status as ZoneProps['status'],
   sources: urls(r.sources), as_of: r.as_of ?? '', geometry_quality: 'point-commune', notes: str(r.notes),
   reported_conflicts: str(r.conflicts), location_basis: basis(r.location_basis),
@@ -317,7 +317,7 @@ for (const r of villageRows) {
     geometry: { type: 'Point', coordinates: hasCoords ? [lon, lat] : anchorOf(loc, prov) },
     properties: {
       id: r.id ?? '', name: r.name ?? '', craft: str(r.craft), ex_province: prov,
-      old_district: str(r.old_district) ?? str(r.inferred_district), old_commune: str(r.old_commune),
+      old_district: str(r.old_district), inferred_district: str(r.inferred_district), old_commune: str(r.old_commune),
       new_commune: newCommune(loc), recognised: r.recognised === 'yes' ? 'yes' : 'unknown', sources: urls(r.sources),
       as_of: r.as_of ?? '', geometry_quality: hasCoords ? 'source-coordinates' : loc.level === 'commune' ? 'point-commune' : 'point-district',
       notes: str(r.notes), location_basis: basis(r.location_basis),

@@ -26,6 +26,14 @@ export function SourceLink({ url }: { url: string }) {
   );
 }
 
+/** The old district as a source names it, or the one inferred from the name, said to be inferred. */
+export function District({ p }: { p: { old_district: string | null; inferred_district?: string | null } }) {
+  const lang = useStore((s) => s.lang);
+  if (p.old_district) return <>{p.old_district}</>;
+  if (p.inferred_district) return <span data-testid="district-inferred">{p.inferred_district} <small class="hint">({t(lang, 'details.inferred')})</small></span>;
+  return <span class="nodata">{t(lang, 'details.noData')}</span>;
+}
+
 /** Every attribute of the clicked cluster, numbers in the UI locale, sources as links. */
 export function Details() {
   const lang = useStore((s) => s.lang);
@@ -53,7 +61,7 @@ export function Details() {
       {schematic && <p class="geom-warning" data-testid="geom-quality">{t(lang, `geom.${p.geometry_quality}` as MessageKey)}</p>}
       <dl>
         <Row label={t(lang, 'details.exProvince')}>{p.ex_province}</Row>
-        <Row label={t(lang, 'details.district')}>{txt(p.old_district)}</Row>
+        <Row label={t(lang, 'details.district')}><District p={p} /></Row>
         <Row label={t(lang, 'details.communes')}>{p.communes?.length ? p.communes.join(', ') : none}</Row>
         <Row label={t(lang, 'details.newCommune')}>{txt(p.new_commune)}</Row>
         <Row label={t(lang, 'details.commune2025')}><span data-testid="details-commune2025">{txt(p.commune_2025)}</span></Row>

@@ -1,6 +1,6 @@
 import { formatHa } from '../geo/format';
 import type { VillageProps, ZoneProps } from '../geo/types';
-import { Row, SourceLink } from './Details';
+import { District, Row, SourceLink } from './Details';
 import { t, type MessageKey } from './i18n';
 import { useAppStoreApi, useStore } from './use_store';
 
@@ -34,7 +34,7 @@ export function PlaceDetails() {
       <p class="geom-warning">{t(lang, `geom.${p.geometry_quality}` as MessageKey)}</p>
       <dl>
         <Row label={t(lang, 'details.exProvince')}>{p.ex_province}</Row>
-        <Row label={t(lang, 'details.district')}>{txt(p.old_district)}</Row>
+        <Row label={t(lang, 'details.district')}><District p={p} /></Row>
         {zone ? <Row label={t(lang, 'details.communes')}>{p.communes?.length ? p.communes.join(', ') : none}</Row> : <Row label={t(lang, 'place.oldCommune')}>{txt(p.old_commune)}</Row>}
         <Row label={t(lang, 'details.newCommune')}>{txt(p.new_commune)}</Row>
         <Row label={t(lang, 'details.commune2025')}>{txt(p.commune_2025)}</Row>

@@ -37,6 +37,8 @@ export interface PlaceProps {
   name: string;
   ex_province: ExProvince;
   old_district: string | null;
+  /** A district the build inferred from the name alone (no source names it); kept apart from `old_district`. */
+  inferred_district?: string | null;
   /** 2025 commune from the crosswalk of the old communes the sources name, where known. */
   new_commune: string | null;
   /** 2025 commune or ward the feature's geometry lies in (point-in-polygon; as good as the placement). */

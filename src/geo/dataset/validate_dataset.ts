@@ -47,7 +47,7 @@ const req = (kind: Kind) => ({ kind, required: true });
 const opt = (kind: Kind) => ({ kind, required: false });
 
 const CLUSTER_SCHEMA = {
-  id: req('string'), name: req('string'), ex_province: req(EX_PROVINCES), old_district: req('string?'),
+  id: req('string'), name: req('string'), ex_province: req(EX_PROVINCES), old_district: req('string?'), inferred_district: opt('string?'),
   communes: req('string[]'), new_commune: req('string?'), commune_2025: opt('string?'), commune_2025_code: opt('string?'), planned_area_ha: req('number?'), status: req(STATUSES),
   wwtp: req(WWTP_STATES), occupancy_pct: req('number?'), projects: req('int?'), workers: req('int?'),
   model: req('string?'), industries: req('string?'), decision: req('string?'), sources: req('urls'), as_of: req('date'),
@@ -56,14 +56,14 @@ const CLUSTER_SCHEMA = {
   investor: opt('string?'), geometry_source: opt('string?'), geometry_as_of: opt('date?'),
 } satisfies SchemaOf<ClusterProps>;
 const ZONE_SCHEMA = {
-  id: req('string'), name: req('string'), ex_province: req(EX_PROVINCES), old_district: req('string?'),
+  id: req('string'), name: req('string'), ex_province: req(EX_PROVINCES), old_district: req('string?'), inferred_district: opt('string?'),
   communes: req('string[]'), new_commune: req('string?'), commune_2025: opt('string?'), commune_2025_code: opt('string?'), area_ha: req('number?'), status: req(STATUSES),
   sources: req('urls'), as_of: req('date'), geometry_quality: req(GEOMETRY_QUALITIES), notes: opt('string?'),
   reported_conflicts: opt('string?'), location_basis: opt(['source', 'name-inferred']),
 } satisfies SchemaOf<ZoneProps>;
 const VILLAGE_SCHEMA = {
   id: req('string'), name: req('string'), craft: req('string?'), ex_province: req(EX_PROVINCES),
-  old_district: req('string?'), old_commune: req('string?'), new_commune: req('string?'), commune_2025: opt('string?'), commune_2025_code: opt('string?'), recognised: req(['yes', 'unknown']),
+  old_district: req('string?'), inferred_district: opt('string?'), old_commune: req('string?'), new_commune: req('string?'), commune_2025: opt('string?'), commune_2025_code: opt('string?'), recognised: req(['yes', 'unknown']),
   sources: req('urls'), as_of: req('date'), geometry_quality: req(GEOMETRY_QUALITIES), notes: opt('string?'),
   location_basis: opt(['source', 'name-inferred']),
 } satisfies SchemaOf<VillageProps>;

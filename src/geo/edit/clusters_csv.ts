@@ -55,8 +55,8 @@ function cell(v: unknown, sep: string): string {
  * communes). `lon`/`lat` are written only for a `source-coordinates` point: the build reads any
  * lon/lat as a source's coordinates, so a schematic or commune point must leave them empty
  * (the build places it again), and a traced or surveyed footprint travels in footprints.geojson.
- * `inferred_district`/`inferred_communes` stay empty unless the feature has such a property
- * (the build folds them into `old_district` and the placement). `new_commune` is derived by the
+ * `inferred_district` comes back from its own property; `inferred_communes` stays empty (the
+ * build uses it for the placement only). `new_commune` is derived by the
  * build; `decision_date`, `investor` and the footprint fields have no column. `notes` loses the
  * sentences the build adds ({@link splitNotes}), which the next build would add again.
  *

@@ -7,6 +7,7 @@ const FIELD_ORDER: { [K in keyof Required<ClusterProps>]: true } = {
   name: true,
   ex_province: true,
   old_district: true,
+  inferred_district: true,
   communes: true,
   new_commune: true,
   commune_2025: true,

@@ -123,7 +123,8 @@ function turns(i: number): Target[] {
  */
 async function measurePair(browser: Browser, base: string, n: number, canvas: { w: number; h: number } | null, quick = false): Promise<(PageResult & { info: ReturnType<typeof pageInfo> })[]> {
   // First render is noisy on 2 shared cores: several loads in fresh contexts, the median is reported.
-  const loads = quick || n >= 50000 ? 1 : FIRST_RENDER_LOADS;
+  // (three at least everywhere: two runs of one load each at 50,000 once disagreed sevenfold)
+  const loads = quick || n >= 50000 ? 3 : FIRST_RENDER_LOADS;
   const samples: Record<Target, FirstRender[]> = { app: [], bare: [] };
   // Every first-render load in a context of its own with no other page open (a page kept open
   // beside a load slowed it: in one run the bare page's first frame at 50,000 took 23–41 s

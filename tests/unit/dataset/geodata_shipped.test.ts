@@ -52,3 +52,27 @@ describe('shipped geodata passes the gate', () => {
     expect(overlapping).toEqual([]);
   });
 });
+
+describe('the December 2026 corrections (../shared/data/facts/additions_2026-12_*)', () => {
+  const all = [
+    ...(read('clusters.geojson') as FeatureCollection).features,
+    ...(read('industrial_zones.geojson') as FeatureCollection).features,
+    ...(read('craft_villages.geojson') as FeatureCollection).features,
+  ].map((f) => f.properties as Record<string, unknown>);
+  const byId = (id: string) => all.find((p) => p.id === id)!;
+  it('Trác Văn established in 2022, Châu Giang 39.69 ha established 2020 in Thị xã Duy Tiên, Thắng Cường planned', () => {
+    expect(byId('hn-trac-van')).toMatchObject({ status: 'established', established_year: 2022, as_of: '2023-06-08' });
+    expect(byId('hn-chau-giang')).toMatchObject({ status: 'established', planned_area_ha: 39.69, established_year: 2020, old_district: 'Thị xã Duy Tiên', decision: 'QĐ 512/QĐ-UBND 16/3/2020' });
+    expect(byId('nd-thang-cuong')).toMatchObject({ status: 'planned', established_year: null });
+  });
+  it('CCN Trực Tuấn is in, in Xã Cổ Lễ; CCN Quang Trung is in Xã Hiển Khánh by both crosswalk and location', () => {
+    expect(byId('nd-truc-tuan')).toMatchObject({ planned_area_ha: 67, commune_2025: 'Xã Cổ Lễ' });
+    expect(byId('nd-quang-trung')).toMatchObject({ new_commune: 'Xã Hiển Khánh', commune_2025: 'Xã Hiển Khánh' });
+  });
+  it('writes Duy Tiên one way, and keeps a district inferred from a name apart from the sourced one', () => {
+    expect(all.filter((p) => p.old_district === 'Huyện Duy Tiên' || p.inferred_district === 'Huyện Duy Tiên')).toEqual([]);
+    const inferred = all.filter((p) => p.inferred_district);
+    expect(inferred.length).toBeGreaterThan(0);
+    for (const p of inferred) expect(p.old_district, String(p.id)).toBeNull();
+  });
+});

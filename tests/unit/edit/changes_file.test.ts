@@ -113,16 +113,14 @@ describe('the maintainer files', () => {
   it('every real cluster, written back, gives its row of geodata/sources/clusters.csv (but what the app cannot know)', () => {
     const source = Papa.parse<Record<string, string>>(read('geodata/sources/clusters.csv'), { header: true, skipEmptyLines: true }).data;
     const byId = new Map(source.map((r) => [r.id, r]));
-    const appCannotKnow = new Set(['inferred_district', 'inferred_communes']);
+    const appCannotKnow = new Set(['inferred_communes']);
     let compared = 0;
     for (const f of real().features) {
       const want = byId.get(f.properties.id)!;
       const got = Object.fromEntries(CLUSTERS_CSV_COLUMNS.map((c, i) => [c, clusterSourceRow(f)[i]]));
       for (const c of CLUSTERS_CSV_COLUMNS) {
         if (appCannotKnow.has(c)) continue;
-        // build.ts reads old_district from either column, so a district that was inferred comes back as old_district.
-        if (c === 'old_district') expect(got[c], `${f.properties.id} ${c}`).toBe(want.old_district || want.inferred_district);
-        else expect(got[c], `${f.properties.id} ${c}`).toBe(want[c]);
+        expect(got[c], `${f.properties.id} ${c}`).toBe(want[c]);
         compared++;
       }
     }

@@ -12,6 +12,7 @@ const props = (patch: Partial<ClusterProps> = {}): ClusterProps => ({
   name: 'CCN Đồng Văn',
   ex_province: 'Hà Nam',
   old_district: 'Thị xã Duy Tiên',
+  inferred_district: null,
   communes: ['Duy Minh', 'Tiên Nội'],
   new_commune: 'Phường Duy Tiên',
   commune_2025: 'Phường Duy Tiên',
@@ -54,7 +55,7 @@ describe('clustersToCsv', () => {
   });
   it('has every ClusterProps field in the documented order, then lon, lat', () => {
     expect(CSV_COLUMNS).toEqual([
-      'id', 'name', 'ex_province', 'old_district', 'communes', 'new_commune', 'commune_2025', 'commune_2025_code', 'planned_area_ha', 'status', 'wwtp',
+      'id', 'name', 'ex_province', 'old_district', 'inferred_district', 'communes', 'new_commune', 'commune_2025', 'commune_2025_code', 'planned_area_ha', 'status', 'wwtp',
       'occupancy_pct', 'projects', 'workers', 'model', 'industries', 'decision', 'decision_date', 'established_year', 'investor', 'sources', 'as_of',
       'geometry_quality', 'geometry_source', 'geometry_as_of', 'location_basis', 'notes', 'reported_conflicts', 'lon', 'lat',
     ]);
