@@ -96,6 +96,11 @@ function DetailsOrEditor() {
 function Header() {
   const lang = useStore((s) => s.lang);
   const setLang = useStore((s) => s.setLang);
+  // The page's language and title follow the UI's (screen readers, hyphenation, the tab's name).
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = t(lang, 'app.title');
+  }, [lang]);
   return (
     <header class="top">
       <div class="brand">

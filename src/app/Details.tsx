@@ -26,6 +26,23 @@ export function SourceLink({ url }: { url: string }) {
   );
 }
 
+/** A feature's sources, numbered; only http(s) ones are links. */
+export function Sources({ urls }: { urls: readonly string[] | undefined }) {
+  const lang = useStore((s) => s.lang);
+  return (
+    <>
+      <h3>{t(lang, 'details.sources')}</h3>
+      <ol class="sources">
+        {(urls ?? []).map((u) => (
+          <li key={u}>
+            <SourceLink url={u} />
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
 /** The old district as a source names it, or the one inferred from the name, said to be inferred. */
 export function District({ p }: { p: { old_district: string | null; inferred_district?: string | null } }) {
   const lang = useStore((s) => s.lang);
@@ -88,14 +105,7 @@ export function Details() {
         {p.reported_conflicts ? <Row label={t(lang, 'details.conflicts')}>{p.reported_conflicts}</Row> : null}
         {p.notes ? <Row label={t(lang, 'details.notes')}>{p.notes}</Row> : null}
       </dl>
-      <h3>{t(lang, 'details.sources')}</h3>
-      <ol class="sources">
-        {(p.sources ?? []).map((u) => (
-          <li key={u}>
-            <SourceLink url={u} />
-          </li>
-        ))}
-      </ol>
+      <Sources urls={p.sources} />
     </aside>
   );
 }

@@ -1,6 +1,6 @@
 import { formatHa } from '../geo/format';
 import type { VillageProps, ZoneProps } from '../geo/types';
-import { District, Row, SourceLink } from './Details';
+import { District, Row, Sources } from './Details';
 import { t, type MessageKey } from './i18n';
 import { useAppStoreApi, useStore } from './use_store';
 
@@ -59,14 +59,7 @@ export function PlaceDetails() {
           {t(lang, zone ? 'place.satellites' : 'prox.kind.nearestClusters')}
         </button>
       </div>
-      <h3>{t(lang, 'details.sources')}</h3>
-      <ol class="sources">
-        {(p.sources ?? []).map((u) => (
-          <li key={u}>
-            <SourceLink url={u} />
-          </li>
-        ))}
-      </ol>
+      <Sources urls={p.sources} />
     </aside>
   );
 }

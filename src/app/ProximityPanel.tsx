@@ -3,7 +3,7 @@ import { formatKm, formatNumber } from '../geo/format';
 import { selectClusterById, selectProxRows } from '../store/selectors';
 import { PROX_KM_MAX, PROX_KM_MIN } from '../store/store';
 import type { ProxKind } from '../store/types';
-import { t, type MessageKey } from './i18n';
+import { t, tn, type MessageKey } from './i18n';
 import { SortHeader, type SortState } from './SortHeader';
 import { useAppStoreApi, useStore } from './use_store';
 
@@ -92,7 +92,7 @@ export function ProximityPanel() {
       </label>
       {status === 'running' && <p class="hint" role="status">{t(lang, 'prox.running')}</p>}
       {status === 'error' && <p class="load-error-inline" role="alert">{error}</p>}
-      <p data-testid="prox-count">{t(lang, 'prox.count', { n: formatNumber(rows.length, lang) })}</p>
+      <p data-testid="prox-count">{tn(lang, 'prox.count', rows.length, { n: formatNumber(rows.length, lang) })}</p>
       {clusterIds.length > 0 && (
         <button type="button" data-testid="prox-select" onClick={() => s.select(clusterIds, 'replace')}>
           {t(lang, 'prox.selectThese', { n: clusterIds.length })}

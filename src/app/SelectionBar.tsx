@@ -1,7 +1,7 @@
 import { formatHa, formatNumber } from '../geo/format';
 import { EX_PROVINCES } from '../geo/types';
 import { selectSelectionStats } from '../store/selectors';
-import { t } from './i18n';
+import { t, tn } from './i18n';
 import { ExportMenu } from './ExportMenu';
 import { useStore } from './use_store';
 
@@ -15,7 +15,7 @@ export function SelectionBar() {
     <div class="selection-bar" data-testid="selection-bar">
       {n > 0 ? (
         <>
-          <strong data-testid="selection-count">{t(lang, 'sel.count', { n: formatNumber(n, lang) })}</strong>
+          <strong data-testid="selection-count">{tn(lang, 'sel.count', n, { n: formatNumber(n, lang) })}</strong>
           <span data-testid="selection-area">{formatHa(stats.total.plannedAreaHa, lang)}</span>
           <span class="split">
             {EX_PROVINCES.filter((p) => stats.byProvince[p].count > 0)

@@ -115,6 +115,11 @@ describe('the cluster map on the fixture', () => {
     await page.getByRole('button', { name: 'Ngôn ngữ' }).click();
     await expect.poll(() => page.getByTestId('showing').textContent()).toBe('Showing 8 of 8 clusters');
     expect(await page.locator('h1').textContent()).toBe('Industrial clusters of Ninh Bình province');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.title()).toBe('Industrial clusters of Ninh Bình province');
+    await page.getByRole('button', { name: 'Language' }).click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('vi');
+    expect(await page.title()).toBe('Bản đồ cụm công nghiệp tỉnh Ninh Bình');
     await page.context().close();
   });
 });
