@@ -38,7 +38,7 @@ export function StatsPanel() {
   const nameLabel = t(lang, by === 'province' ? 'stats.province' : 'stats.commune');
   const download = () => {
     const header = [nameLabel, ...NUM_COLS.map((c) => t(lang, COL_LABEL[c]))];
-    downloadText(statsCsv(header, rows.map(([n, s]) => [n, ...NUM_COLS.map((c) => s[c])])), by === 'province' ? 'thong_ke_tinh_cu.csv' : 'thong_ke_xa_phuong_2025.csv', 'text/csv;charset=utf-8');
+    downloadText(statsCsv(header, rows.map(([n, s]) => [n, ...NUM_COLS.map((c) => (c === 'plannedAreaHa' && s.count <= s.withoutArea ? '' : s[c]))])), by === 'province' ? 'thong_ke_tinh_cu.csv' : 'thong_ke_xa_phuong_2025.csv', 'text/csv;charset=utf-8');
   };
   return (
     <div class="panel" data-testid="stats">
@@ -66,7 +66,7 @@ export function StatsPanel() {
               <tr key={name} class={total ? 'total' : ''} data-row={total ? 'total' : name}>
                 <th scope="row">{name}</th>
                 <td>{formatNumber(r.count, lang)}</td>
-                <td>{formatHa(r.plannedAreaHa, lang)}</td>
+                <td>{r.count > r.withoutArea ? formatHa(r.plannedAreaHa, lang) : <span class="nodata">—</span>}</td>
                 <td>{formatNumber(r.operating, lang)}</td>
                 <td>{formatNumber(r.withoutWwtp, lang)}</td>
                 <td>{formatNumber(r.wwtpUnknown, lang)}</td>

@@ -181,7 +181,8 @@ export function buildStyle(assetBase: string, init: MapInit): StyleSpecification
         minzoom: 9,
         filter: ['!', IS_POINT],
         layout: { visibility: vis(init.showCommunes) },
-        paint: { 'line-color': COMMUNE_COLOR, 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.5, 13, 1.5], 'line-opacity': 0.8 },
+        // (faint at province scale, where they would crowd the clusters; firm from zoom 11)
+        paint: { 'line-color': COMMUNE_COLOR, 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.5, 13, 1.5], 'line-opacity': ['interpolate', ['linear'], ['zoom'], 9, 0.3, 11, 0.8] },
       },
       {
         id: LYR.zoneFill,

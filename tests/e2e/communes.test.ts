@@ -59,10 +59,12 @@ describe('the 2025 communes', () => {
     await page.context().close();
   });
 
-  it('statistics per 2025 commune sort by a column and download as CSV', async () => {
-    const { page } = await openApp(browser(), baseUrl, { fixture: false });
+  it('statistics per 2025 commune fit the panel at 1366×768, sort by a column and download as CSV', async () => {
+    const { page } = await openApp(browser(), baseUrl, { fixture: false, viewport: { width: 1366, height: 768 } });
     await page.getByTestId('stats-by-commune').check();
     const stats = page.getByTestId('stats');
+    const [scroll, client] = await stats.locator('.stats-scroll').evaluate((el) => [el.scrollWidth, el.clientWidth]);
+    expect(scroll).toBeLessThanOrEqual(client);
     await stats.getByRole('button', { name: /Số cụm/ }).click();
     await stats.getByRole('button', { name: /Số cụm/ }).click();
     const first = await stats.locator('tbody tr').first().getAttribute('data-row');
