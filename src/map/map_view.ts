@@ -550,7 +550,8 @@ export class MapView {
     this.setImportedImage(data && 'url' in data && data.kind === 'image' ? data : null);
     if (!data || !('url' in data)) return this.replaceData(SRC.imported, data);
     if (data.kind === 'image') return this.replaceData(SRC.imported, null);
-    void (blobProtocol ??= importScriptInWorkers(blobProtocolUrl)).then(() => {
+    // (if the script cannot load, MapLibre reads the URL through the page: slower, still shown)
+    void (blobProtocol ??= importScriptInWorkers(blobProtocolUrl).catch(() => undefined)).then(() => {
       // (replaced meanwhile: the newer data is already set)
       if (this.importedUrl !== data.url) return;
       (this.map.getSource(SRC.imported) as GeoJSONSource).setData(data.url);

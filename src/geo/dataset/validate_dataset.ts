@@ -281,6 +281,10 @@ function validateLayer(fc: unknown, opts: ValidateOptions, layer: Layer): Valida
     }
     for (const key of Object.keys(props)) if (!(key in layer.schema)) err(fid, key, 'unknown property (not in the TypeScript interface)');
     if (typeof props.occupancy_pct === 'number' && props.occupancy_pct > 100) err(fid, 'occupancy_pct', `must be at most 100; got ${props.occupancy_pct}`);
+    // A place found from its name alone must say so: never shown as if a source had said it.
+    // (A district looked up from the commune a source names is the source's place, not a guess.)
+    const namesCommune = (Array.isArray(props.communes) && props.communes.length > 0) || !!props.old_commune;
+    if (props.inferred_district && props.location_basis !== 'name-inferred' && !namesCommune) err(fid, 'location_basis', `must be "name-inferred" when the district is inferred (${describe(props.inferred_district)}); got ${describe(props.location_basis)}`);
 
     // ids
     if (id !== null) {

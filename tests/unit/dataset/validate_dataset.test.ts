@@ -44,6 +44,12 @@ describe('validate_dataset details', () => {
     const errs = validateClusters(withProps({ sources: ['ftp://x.org/a'] }), { fileName: 'f', provinceOutline });
     expect(errs.map((e) => e.field)).toContain('sources');
   });
+  it('rejects a district inferred from a name that is not marked name-inferred, unless a named commune gave it', () => {
+    const field = (p: Record<string, unknown>) => validateClusters(withProps(p), { fileName: 'f', provinceOutline }).filter((e) => e.field === 'location_basis');
+    expect(field({ inferred_district: 'Huyện Ý Yên', communes: [], location_basis: 'source' })).toHaveLength(1);
+    expect(field({ inferred_district: 'Huyện Ý Yên', communes: [], location_basis: 'name-inferred' })).toHaveLength(0);
+    expect(field({ inferred_district: 'Huyện Ý Yên', communes: ['Yên Thắng'], location_basis: 'source' })).toHaveLength(0);
+  });
   it('rejects a crs member (RFC 7946)', () => {
     const errs = validateClusters({ ...good, crs: { type: 'name' } }, { fileName: 'f', provinceOutline });
     expect(errs.some((e) => e.field === 'crs')).toBe(true);
