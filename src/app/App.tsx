@@ -18,7 +18,8 @@ import { StorageAlert } from './StorageAlert';
 
 const EditPanel = lazy(() => import('./EditPanel').then((m) => m.EditPanel));
 const SurveyPanel = lazy(() => import('./SurveyPanel').then((m) => m.SurveyPanel));
-import { PlaceChooser, PlaceDetails } from './PlaceDetails';
+import { PlaceChooser } from './PlaceChooser';
+const PlaceDetails = lazy(() => import('./PlaceDetails').then((m) => m.PlaceDetails));
 const ImportedDetails = lazy(() => import('./ImportedDetails').then((m) => m.ImportedDetails));
 import type { ProximityService } from '../store/proximity_service';
 import { t } from './i18n';

@@ -2,7 +2,6 @@ import { useMemo, useState } from 'preact/hooks';
 import type { ClusterStats } from '../geo/dataset/cluster_stats';
 import { NO_COMMUNE } from '../geo/dataset/filter_clusters';
 import { formatHa, formatNumber } from '../geo/format';
-import { statsCsv } from '../geo/dataset/stats_csv';
 import { EX_PROVINCES } from '../geo/types';
 import { selectCommuneList, selectFilteredCommuneStats, selectFilteredStats } from '../store/selectors';
 import { downloadText } from './download';
@@ -36,7 +35,9 @@ export function StatsPanel() {
   }
   const rows: [string, ClusterStats, boolean][] = [...groups.map(([n, s]) => [n, s, false] as [string, ClusterStats, boolean]), [t(lang, 'stats.total'), stats.total, true]];
   const nameLabel = t(lang, by === 'province' ? 'stats.province' : 'stats.commune');
-  const download = () => {
+  // (the CSV writer loads on first use: it is not needed to open the map)
+  const download = async () => {
+    const { statsCsv } = await import('../geo/dataset/stats_csv');
     const header = [nameLabel, ...NUM_COLS.map((c) => t(lang, COL_LABEL[c]))];
     downloadText(statsCsv(header, rows.map(([n, s]) => [n, ...NUM_COLS.map((c) => (c === 'plannedAreaHa' && s.count <= s.withoutArea ? '' : s[c]))])), by === 'province' ? 'thong_ke_tinh_cu.csv' : 'thong_ke_xa_phuong_2025.csv', 'text/csv;charset=utf-8');
   };
@@ -51,7 +52,7 @@ export function StatsPanel() {
             {t(lang, b === 'province' ? 'stats.byProvince' : 'stats.byCommune')}
           </label>
         ))}
-        <button type="button" onClick={download} data-testid="stats-csv">{t(lang, 'stats.csv')}</button>
+        <button type="button" onClick={() => void download()} data-testid="stats-csv">{t(lang, 'stats.csv')}</button>
       </div>
       <div class="stats-scroll">
         <table class="stats">
