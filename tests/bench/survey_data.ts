@@ -6,6 +6,7 @@
  * (git-ignored), never committed; reused while its parameters are unchanged.
  */
 import { execFileSync } from 'node:child_process';
+import { mulberry32 } from '../../src/geo/synth/seeded_random';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
@@ -40,18 +41,6 @@ export interface SurveyShapefile {
   seed: number;
 }
 
-/** mulberry32: a small seeded PRNG, [0, 1). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const COMMUNES = ['Đồng Văn', 'Hòa Mạc', 'Kiện Khê', 'Ý Yên', 'Nghĩa Hưng', 'Gia Viễn', 'Yên Mô', 'Kim Sơn', 'Thanh Liêm', 'Bình Lục', 'Xuân Trường', 'Hải Hậu'];
 
 /**
@@ -66,7 +55,7 @@ function parcelsGeoJSON(n: number, seed: number): { text: string; vertices: numb
   const inside = (p: [number, number]) => outline.some((o) => booleanPointInPolygon(p, o));
   const toTm = proj4('WGS84', TM3_105);
   const toLl = proj4(TM3_105, 'WGS84');
-  const rand = rng(seed);
+  const rand = mulberry32(seed);
   const parts: string[] = [];
   let vertices = 0;
   const r3 = (v: number) => Math.round(v * 1000) / 1000;

@@ -34,9 +34,9 @@
  * Raw output: tests/bench/out/journal-start-*.json (git-ignored).
  */
 import { profileSources } from './profile_sources';
+import { offlineProxy, startRefuser } from './offline_proxy';
 import { gitState } from '../git_state';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer as createNetServer, type Server } from 'node:net';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -296,15 +296,6 @@ function log(message: string): void {
   process.stdout.write(`${message}\n`);
 }
 
-/** A local port that drops every connection: each context's proxy, as in run.ts (nothing leaves the bench server). */
-let offlineProxy = '';
-function startRefuser(): Promise<Server> {
-  const refuser = createNetServer((socket) => socket.destroy());
-  return new Promise((res) => refuser.listen(0, '127.0.0.1', () => {
-    offlineProxy = `http://127.0.0.1:${(refuser.address() as { port: number }).port}`;
-    res(refuser);
-  }));
-}
 
 async function newPage(context: BrowserContext, origin: string, errors: string[]): Promise<Page> {
   const page = await context.newPage();
@@ -319,7 +310,7 @@ async function newPage(context: BrowserContext, origin: string, errors: string[]
  * app, close it, then load the app in the same context and wait until it has settled.
  */
 async function measureLoad(browser: Browser, base: string, variant: Variant, records: readonly JournalRecord[], profile = false, trace = false): Promise<Load & { profile?: unknown; trace?: Buffer }> {
-  const context = await browser.newContext({ viewport: VIEWPORT, proxy: { server: offlineProxy, bypass: '127.0.0.1' } });
+  const context = await browser.newContext({ viewport: VIEWPORT, proxy: offlineProxy() });
   const origin = new URL(base).origin;
   const errors: string[] = [];
   try {

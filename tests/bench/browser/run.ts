@@ -7,7 +7,7 @@
  * and raw JSON to tests/bench/out/.
  */
 import { gitState } from '../git_state';
-import { createServer as createNetServer, type Server } from 'node:net';
+import { offlineProxy, startRefuser } from './offline_proxy';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { buildIfStale } from '../../e2e/build_if_stale';
 import os from 'node:os';
@@ -62,31 +62,15 @@ function log(message: string): void {
   process.stdout.write(`${message}\n`);
 }
 
-/**
- * A local port that drops every connection: each page's proxy, so any request that leaves the
- * bench server fails at once (`bypass` lets 127.0.0.1 through). The pages used to block such
- * requests with playwright's `context.route`, which pauses every request, the local ones too,
- * for a round trip through this Node process: 14 interleaved loads at 115 clusters took the
- * app's first frame from 598 to 718 ms (its page makes about 25 requests at start) and the
- * bare page's (4 requests) from 577 to 579 ms.
- */
-let offlineProxy = '';
-function startRefuser(): Promise<Server> {
-  const refuser = createNetServer((socket) => socket.destroy());
-  return new Promise((res) => refuser.listen(0, '127.0.0.1', () => {
-    offlineProxy = `http://127.0.0.1:${(refuser.address() as { port: number }).port}`;
-    res(refuser);
-  }));
-}
 
 async function openPage(browser: Browser, url: string): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-  const context = await browser.newContext({ viewport: VIEWPORT, proxy: { server: offlineProxy, bypass: '127.0.0.1' } });
+  const context = await browser.newContext({ viewport: VIEWPORT, proxy: offlineProxy() });
   const origin = new URL(url).origin;
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(String(e)));
-  // (no route: see offlineProxy; a request that leaves the server is reported as an error)
+  // (no route: see offline_proxy.ts; a request that leaves the server is reported as an error)
   page.on('request', (r) => !r.url().startsWith(origin) && !/^(data|blob):/.test(r.url()) && errors.push(`external request: ${r.url()}`));
   // tsx keeps function names with a helper the page does not have
   await page.addInitScript('globalThis.__name = (f) => f;');

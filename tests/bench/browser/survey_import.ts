@@ -15,7 +15,7 @@
  * answer's `data` takes (Chromium deserialises it then) and how long the app's listeners run.
  */
 import { profileSources } from './profile_sources';
-import { createServer as createNetServer, type Server } from 'node:net';
+import { offlineProxy, startRefuser } from './offline_proxy';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../../e2e/browser';
@@ -230,17 +230,9 @@ function summariseProfile(profile: CpuProfile): ProfileSummary {
   return { sampledMs, files: sorted(files, 15), functions: sorted(fns, 25) };
 }
 
-let offlineProxy = '';
-function startRefuser(): Promise<Server> {
-  const refuser = createNetServer((socket) => socket.destroy());
-  return new Promise((res) => refuser.listen(0, '127.0.0.1', () => {
-    offlineProxy = `http://127.0.0.1:${(refuser.address() as { port: number }).port}`;
-    res(refuser);
-  }));
-}
 
 async function oneRun(browser: Browser, base: string, zip: string, log: (s: string) => void, opts: { review: boolean; profile?: boolean }): Promise<BrowserRun> {
-  const context = await browser.newContext({ viewport: VIEWPORT, proxy: { server: offlineProxy, bypass: '127.0.0.1' } });
+  const context = await browser.newContext({ viewport: VIEWPORT, proxy: offlineProxy() });
   const origin = new URL(base).origin;
   const errors: string[] = [];
   try {
