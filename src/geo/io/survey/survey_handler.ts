@@ -9,41 +9,21 @@ import type { RawSurvey } from './types';
 /** The merged province with a margin (lon/lat), where an imported shape may land. */
 export const SURVEY_BOUNDS: [number, number, number, number] = [105.3, 19.8, 106.8, 20.8];
 
+/** Calls `fn` with every position of some features (nested coordinate arrays of any depth). */
+function eachPosition(features: readonly Feature<Geometry | null, unknown>[], fn: (x: number, y: number) => void): void {
+  const walk = (c: unknown): void => {
+    if (!Array.isArray(c)) return;
+    if (typeof c[0] === 'number') fn(c[0] as number, c[1] as number);
+    else for (const x of c) walk(x);
+  };
+  for (const f of features) if (f.geometry && 'coordinates' in f.geometry) walk(f.geometry.coordinates);
+}
+
 /** Every position of a survey's features (for detecting its coordinate system). */
 export function surveyPositions(s: RawSurvey): [number, number][] {
   const out: [number, number][] = [];
-  const walk = (c: unknown): void => {
-    if (!Array.isArray(c)) return;
-    if (typeof c[0] === 'number') out.push([c[0] as number, c[1] as number]);
-    else for (const x of c) walk(x);
-  };
-  for (const f of s.features) if (f.geometry && 'coordinates' in f.geometry) walk(f.geometry.coordinates as Position[]);
+  eachPosition(s.features, (x, y) => out.push([x, y]));
   return out;
-}
-
-/** How many positions a survey's features hold (without collecting them). */
-function countPositions(s: RawSurvey): number {
-  let n = 0;
-  const walk = (c: unknown): void => {
-    if (!Array.isArray(c)) return;
-    if (typeof c[0] === 'number') n++;
-    else for (const x of c) walk(x);
-  };
-  for (const f of s.features) if (f.geometry && 'coordinates' in f.geometry) walk(f.geometry.coordinates);
-  return n;
-}
-
-/** Grows a lon/lat box by every position of a geometry. */
-function growBox(b: [number, number, number, number], c: unknown): void {
-  if (!Array.isArray(c)) return;
-  if (typeof c[0] === 'number') {
-    const x = c[0] as number;
-    const y = c[1] as number;
-    if (x < b[0]) b[0] = x;
-    if (y < b[1]) b[1] = y;
-    if (x > b[2]) b[2] = x;
-    if (y > b[3]) b[3] = y;
-  } else for (const x of c) growBox(b, x);
 }
 
 /** Shapes per message or text part: each a few tens of milliseconds at most to receive. */
@@ -138,7 +118,7 @@ export function createSurveyHandler(post: (r: SurveyResponse) => void): (req: Su
           const province = { bbox: SURVEY_BOUNDS, contains: outline ? (lon: number, lat: number) => booleanPointInPolygon([lon, lat], outline) : undefined };
           // Every position is collected only when the values must tell the system.
           if (stated) {
-            total = countPositions(last);
+            eachPosition(last.features, () => total++);
             candidates = [{ crs: stated, swapped: false, inside: -1 }];
           } else {
             const pts = surveyPositions(last);
@@ -175,7 +155,12 @@ export function createSurveyHandler(post: (r: SurveyResponse) => void): (req: Su
       const first = outside[0];
       projected = out;
       const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-      for (const f of out) if (f.geometry && 'coordinates' in f.geometry) growBox(box, f.geometry.coordinates);
+      eachPosition(out, (x, y) => {
+        if (x < box[0]) box[0] = x;
+        if (y < box[1]) box[1] = y;
+        if (x > box[2]) box[2] = x;
+        if (y > box[3]) box[3] = y;
+      });
       post({
         type: 'reprojected',
         id: req.id,
