@@ -73,13 +73,35 @@ interface Loc {
   communes: CommuneRec[];
   district: string | null;
   level: 'commune' | 'district';
+  /** Given as 2025 units: anchored at the centre of their old communes, not at the first one. */
+  of2025?: boolean;
+}
+
+// The 2025 communes come first: sources written since July 2025 name only the new units.
+const communes2025 = await buildCommunes2025();
+const communeIdx = communeIndex(communes2025.polygons.features);
+/** The 2009 communes whose centroid lies in each 2025 unit, by the unit's name. */
+const oldBy2025 = new Map<string, CommuneRec[]>();
+for (const c of gaz.communes) {
+  const now = communeAt(communeIdx, [c.lon, c.lat]);
+  if (now) (oldBy2025.get(now.name) ?? oldBy2025.set(now.name, []).get(now.name)!).push(c);
 }
 
 function resolveLocation(prov: ExProvince, districtCell: string, communeCell: string): Loc | null {
   const srcDistricts = splitList(districtCell.replace(/\([^)]*\)/g, ''));
   const gDistricts = [...new Set(srcDistricts.flatMap((d) => matchDistrict(d, prov, gaz.communes)))];
   const found: CommuneRec[] = [];
+  let of2025 = false;
   for (const raw of splitList(communeCell)) {
+    // "Xã Nghĩa Hưng (2025)": a 2025 unit a source names; it stands for the old communes now in it.
+    const unit = raw.match(/^(.*\S)\s*\(2025\)$/u)?.[1];
+    if (unit) {
+      const olds = (oldBy2025.get(unit) ?? []).filter((c) => c.province === prov);
+      if (!olds.length) throw new Error(`"${raw}": no 2009 commune of ex-${prov} lies in a 2025 unit named ${unit}`);
+      found.push(...olds);
+      of2025 = true;
+      continue;
+    }
     const hint = raw.match(/\(([^)]*)\)\s*$/u)?.[1];
     const name = raw.replace(/\([^)]*\)\s*$/u, '').trim();
     const ds = hint ? [hint] : gDistricts;
@@ -90,7 +112,7 @@ function resolveLocation(prov: ExProvince, districtCell: string, communeCell: st
     }
     if (hits.length === 1 && hits[0]) found.push(hits[0]);
   }
-  if (found.length > 0) return { communes: found, district: found[0]?.district ?? null, level: 'commune' };
+  if (found.length > 0) return { communes: found, district: found[0]?.district ?? null, level: 'commune', of2025 };
   if (gDistricts.length >= 1) return { communes: [], district: gDistricts[0] ?? null, level: 'district' };
   return null;
 }
@@ -113,7 +135,7 @@ function targetPolygon(loc: Loc, prov: ExProvince): Poly {
 
 function anchorOf(loc: Loc, prov: ExProvince): Position {
   const c = loc.communes[0];
-  if (loc.level === 'commune' && c) return [c.lon, c.lat];
+  if (loc.level === 'commune' && c && !loc.of2025) return [c.lon, c.lat];
   const t = targetPolygon(loc, prov);
   const com = centerOfMass(t).geometry.coordinates;
   if (booleanPointInPolygon(com, t)) return [r6(com[0] ?? 0), r6(com[1] ?? 0)];
@@ -326,13 +348,11 @@ for (const r of villageRows) {
 }
 
 // ---------- 2025 communes: the layer, and each feature's commune by where it lies ----------
-const communes2025 = await buildCommunes2025();
 writeJson('boundaries/communes_2025.geojson', {
   type: 'FeatureCollection',
   attribution: COMMUNES_ATTRIBUTION,
   features: [...communes2025.polygons.features, ...communes2025.labels.features],
 });
-const communeIdx = communeIndex(communes2025.polygons.features);
 // The old communes (2009) and districts documents still name, for the search: where each lies
 // now is said by location (its 2009 centroid in the 2025 polygons), not by the crosswalk.
 const oldDistricts = new Map<string, { name: string; province: string; bbox: number[] }>();
