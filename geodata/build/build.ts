@@ -228,6 +228,17 @@ const joinNotes = (...xs: (string | null)[]): string | null => {
   return t === '' ? null : t;
 };
 
+// Vietnamese translations of the notes, keyed by the exact English text: a note changed in
+// the sources loses its translation (and `npm run validate` says so) rather than keep a stale one.
+const notesVi = new Map(readCsv(resolve(GEODATA, 'sources/notes_vi.csv')).map((r) => [r.en ?? '', r.vi ?? '']));
+const vi = (s: string | undefined): string | null => {
+  const en = str(s);
+  return en === null ? null : str(notesVi.get(en));
+};
+const translated = (r: Row) => ({
+  notes: str(r.notes), notes_vi: vi(r.notes), reported_conflicts: str(r.conflicts), reported_conflicts_vi: vi(r.conflicts),
+});
+
 interface Unplaced { file: string; id: string; name: string; reason: string }
 const unplaced: Unplaced[] = [];
 
@@ -270,8 +281,8 @@ const clusterPending = pendingFrom<ClusterProps>(clusterRows, 'clusters', (r, lo
   status: r.status as ClusterProps['status'], wwtp: (r.wwtp || 'unknown') as ClusterProps['wwtp'],
   occupancy_pct: num(r.occupancy_pct), projects: num(r.projects), workers: num(r.workers), model: str(r.model),
   industries: str(r.industries), decision: str(r.decision), sources: urls(r.sources), as_of: r.as_of ?? '',
-  geometry_quality: 'point-commune', geometry_source: null, geometry_as_of: null, notes: str(r.notes),
-  reported_conflicts: str(r.conflicts), location_basis: basis(r.location_basis), established_year: num(r.established_year),
+  geometry_quality: 'point-commune', geometry_source: null, geometry_as_of: null, ...translated(r),
+  location_basis: basis(r.location_basis), established_year: num(r.established_year),
 }));
 
 // Reviewed footprints (traced or surveyed) replace the schematic geometry; the schematic
@@ -287,8 +298,8 @@ const zonePending = pendingFrom<ZoneProps>(zoneRows, 'industrial_zones', (r, loc
   id: r.id ?? '', name: r.name ?? '', ex_province: r.ex_province as ExProvince,
   old_district: str(r.old_district), inferred_district: str(r.inferred_district), communes: splitList(r.communes),
   new_commune: newCommune(loc), area_ha: num(r.area_ha), status: r.status as ZoneProps['status'],
-  sources: urls(r.sources), as_of: r.as_of ?? '', geometry_quality: 'point-commune', notes: str(r.notes),
-  reported_conflicts: str(r.conflicts), location_basis: basis(r.location_basis),
+  sources: urls(r.sources), as_of: r.as_of ?? '', geometry_quality: 'point-commune', ...translated(r),
+  location_basis: basis(r.location_basis),
 }));
 
 type AnyProps = ClusterProps | ZoneProps;
@@ -305,7 +316,10 @@ function geometryFor<P extends AnyProps>(p: Pending<P>): Feature<Polygon | Point
     const { poly, inside } = placeFootprint(anchorOf(p.loc, prov), p.area, targetPolygon(p.loc, prov));
     p.props.geometry_quality = (level === 'commune' ? 'schematic-commune' : 'schematic-district') satisfies GeometryQuality;
     if (!inside) {
+      // a note without its translation stays untranslated (validate reports it), not half translated
+      const viOk = !p.props.notes || !!p.props.notes_vi;
       p.props.notes = joinNotes(p.props.notes ?? null, `Schematic footprint does not fit inside the ${level} polygon (2009, low resolution) without overlapping other footprints; placed nearby, inside the province.`);
+      if (viOk) p.props.notes_vi = joinNotes(p.props.notes_vi ?? null, `Ô sơ đồ không đặt vừa trong ranh giới ${level === 'commune' ? 'xã' : 'huyện'} (2009, độ phân giải thấp) mà không chồng lên ô khác; đặt ở gần đó, trong tỉnh.`);
     }
     return { type: 'Feature', properties: p.props, geometry: poly };
   }
@@ -342,7 +356,7 @@ for (const r of villageRows) {
       old_district: str(r.old_district), inferred_district: str(r.inferred_district), old_commune: str(r.old_commune),
       new_commune: newCommune(loc), recognised: r.recognised === 'yes' ? 'yes' : 'unknown', sources: urls(r.sources),
       as_of: r.as_of ?? '', geometry_quality: hasCoords ? 'source-coordinates' : loc.level === 'commune' ? 'point-commune' : 'point-district',
-      notes: str(r.notes), location_basis: basis(r.location_basis),
+      ...translated(r), location_basis: basis(r.location_basis),
     },
   });
 }

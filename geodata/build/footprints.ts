@@ -90,6 +90,8 @@ export function applyFootprints(
         geometry_source: (source as string).trim(),
         geometry_as_of: asOf as string,
         notes: typeof notes === 'string' && notes.trim() !== '' ? [cluster.notes, `Footprint: ${notes.trim()}`].filter(Boolean).join(' | ') : cluster.notes ?? null,
+        // The planner's own words are not translated: they stand in both languages.
+        notes_vi: typeof notes === 'string' && notes.trim() !== '' && (!cluster.notes || cluster.notes_vi) ? [cluster.notes_vi, `Ranh giới: ${notes.trim()}`].filter(Boolean).join(' | ') : cluster.notes_vi ?? null,
       },
       geometry: normalise(g as unknown as Polygon | MultiPolygon),
     };

@@ -51,6 +51,32 @@ export function District({ p }: { p: { old_district: string | null; inferred_dis
   return <span class="nodata">{t(lang, 'details.noData')}</span>;
 }
 
+/**
+ * A note in the UI language: the Vietnamese translation where there is one (the English it
+ * was made from one click away), else the text as written, marked when it is English in the
+ * Vietnamese UI.
+ */
+export function Note({ en, vi, label }: { en: string | null | undefined; vi: string | null | undefined; label: string }) {
+  const lang = useStore((s) => s.lang);
+  if (!en) return null;
+  if (lang !== 'vi') return <Row label={label}>{en}</Row>;
+  return (
+    <Row label={label}>
+      {vi ? (
+        <>
+          <span data-testid="note-vi">{vi}</span>
+          <details class="note-original">
+            <summary>{t(lang, 'details.noteOriginal')}</summary>
+            <span lang="en">{en}</span>
+          </details>
+        </>
+      ) : (
+        <span lang="en">{en} <small class="hint">({t(lang, 'details.noteUntranslated')})</small></span>
+      )}
+    </Row>
+  );
+}
+
 /** Every attribute of the clicked cluster, numbers in the UI locale, sources as links. */
 export function Details() {
   const lang = useStore((s) => s.lang);
@@ -102,8 +128,8 @@ export function Details() {
         <Row label={t(lang, 'field.investor')}>{txt(p.investor)}</Row>
         <Row label={t(lang, 'field.decision_date')}>{txt(p.decision_date)}</Row>
         {p.location_basis && <Row label={t(lang, 'details.location')}>{t(lang, `location.${p.location_basis}` as MessageKey)}</Row>}
-        {p.reported_conflicts ? <Row label={t(lang, 'details.conflicts')}>{p.reported_conflicts}</Row> : null}
-        {p.notes ? <Row label={t(lang, 'details.notes')}>{p.notes}</Row> : null}
+        <Note label={t(lang, 'details.conflicts')} en={p.reported_conflicts} vi={p.reported_conflicts_vi} />
+        <Note label={t(lang, 'details.notes')} en={p.notes} vi={p.notes_vi} />
       </dl>
       <Sources urls={p.sources} />
     </aside>

@@ -1,6 +1,6 @@
 import { formatHa } from '../geo/format';
 import type { VillageProps, ZoneProps } from '../geo/types';
-import { District, Row, Sources } from './Details';
+import { District, Note, Row, Sources } from './Details';
 import { t, type MessageKey } from './i18n';
 import { useAppStoreApi, useStore } from './use_store';
 
@@ -44,8 +44,8 @@ export function PlaceDetails() {
         {!zone && <Row label={t(lang, 'place.recognised')}>{t(lang, `place.recognised.${p.recognised}` as MessageKey)}</Row>}
         <Row label={t(lang, 'details.asOf')}>{txt(p.as_of)}</Row>
         {p.location_basis && <Row label={t(lang, 'details.location')}>{t(lang, `location.${p.location_basis}` as MessageKey)}</Row>}
-        {p.reported_conflicts ? <Row label={t(lang, 'details.conflicts')}>{p.reported_conflicts}</Row> : null}
-        {p.notes ? <Row label={t(lang, 'details.notes')}>{p.notes}</Row> : null}
+        <Note label={t(lang, 'details.conflicts')} en={p.reported_conflicts} vi={p.reported_conflicts_vi} />
+        <Note label={t(lang, 'details.notes')} en={p.notes} vi={p.notes_vi} />
       </dl>
       <div class="buttons">
         <button

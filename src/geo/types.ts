@@ -49,8 +49,14 @@ export interface PlaceProps {
   /** ISO date (YYYY, YYYY-MM or YYYY-MM-DD) of the newest source used. */
   as_of: string;
   geometry_quality: GeometryQuality;
-  /** Free-text notes: conflicts between sources, inferences. */
+  /** Free-text notes: conflicts between sources, inferences (as compiled, in English, or as a planner wrote them). */
   notes?: string | null;
+  /** The same notes in Vietnamese (a translation of `notes`; dropped when a planner edits `notes`). */
+  notes_vi?: string | null;
+  /** Where sources disagree: what they say and which value was used. */
+  reported_conflicts?: string | null;
+  /** The same in Vietnamese. */
+  reported_conflicts_vi?: string | null;
   /** `source`: a source names the commune/district; `name-inferred`: placed by the name only. */
   location_basis?: LocationBasis | null;
 }
@@ -72,8 +78,6 @@ export interface ClusterProps extends PlaceProps {
   decision: string | null;
   /** Date of that decision (ISO), where a source gives it. */
   decision_date?: string | null;
-  /** Where sources disagree: what they say and which value was used. */
-  reported_conflicts?: string | null;
   /** Year of the establishment decision, where a source gives it. */
   established_year?: number | null;
   /** Infrastructure investor (chủ đầu tư hạ tầng), where a source gives it. */
@@ -96,7 +100,6 @@ export interface ZoneProps extends PlaceProps {
   communes: string[];
   area_ha: number | null;
   status: ClusterStatus;
-  reported_conflicts?: string | null;
 }
 export type ZoneFeature = Feature<Polygon | MultiPolygon | Point, ZoneProps>;
 export type ZoneCollection = FeatureCollection<Polygon | MultiPolygon | Point, ZoneProps>;

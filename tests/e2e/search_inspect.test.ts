@@ -99,3 +99,28 @@ describe('inspect every layer', () => {
     await page.context().close();
   });
 });
+
+describe('notes in both languages', () => {
+  it('the Vietnamese UI shows a cluster\'s notes and conflicts in Vietnamese, the English behind a click; the English UI shows the English', async () => {
+    const { page, consoleErrors } = await openApp(browser(), baseUrl, { fixture: false });
+    await page.getByTestId('search').fill('chau giang');
+    const hit = page.getByTestId('search-results').locator('li[data-kind="cluster"]', { hasText: 'CCN Châu Giang' });
+    await hit.first().getByRole('button').click();
+    const details = page.getByTestId('details');
+    await details.waitFor();
+    const vi = details.getByTestId('note-vi').last();
+    expect(await vi.textContent()).toContain('thành lập');
+    expect(await vi.textContent()).toContain('39,69 ha');
+    const original = details.locator('details.note-original').last();
+    expect(await original.locator('span[lang="en"]').isVisible()).toBe(false);
+    await original.locator('summary').click();
+    expect(await original.locator('span[lang="en"]').textContent()).toContain('39.69 ha');
+    await screenshot(page, 'notes-vi');
+    await page.getByRole('button', { name: 'Ngôn ngữ' }).click();
+    await expect.poll(() => details.textContent()).toContain('Established by QĐ 512/QĐ-UBND');
+    expect(await details.getByTestId('note-vi').count()).toBe(0);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+});
+

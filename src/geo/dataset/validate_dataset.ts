@@ -4,6 +4,7 @@
  * the tests and the app's loader all call this module. It is the only importer of the
  * LGPL-3 `geojson-validation` package, so the app can lazy-load it as its own chunk.
  */
+import { asOfBeyondSources, translationLoses } from './release_checks';
 import gjv from 'geojson-validation';
 import { isSourceRef } from './source_ref';
 import { area, booleanClockwise, booleanPointInPolygon, kinks, pointToPolygonDistance } from '@turf/turf';
@@ -28,6 +29,11 @@ export interface ValidateOptions {
   fileName: string;
   /** The merged province outline (Feature or FeatureCollection of Polygon/MultiPolygon); null skips the inside-the-province check (outline unavailable). */
   provinceOutline: unknown;
+  /**
+   * Rules for the bundled dataset (not a planner's file): every note has its Vietnamese
+   * translation, and as-of is not newer than the newest dated source (`sourceDates`: URL → date).
+   */
+  release?: { sourceDates: ReadonlyMap<string, string> };
   /** Allowed distance outside the outline, metres (default 300: the outline is low-resolution). */
   toleranceM?: number;
   /** Allowed relative area error of schematic footprints (default 0.01 = 1 %). */
@@ -46,12 +52,13 @@ type SchemaOf<P> = { [K in keyof Required<P>]: Rule };
 const req = (kind: Kind) => ({ kind, required: true });
 const opt = (kind: Kind) => ({ kind, required: false });
 
+const TRANSLATIONS = { notes_vi: opt('string?'), reported_conflicts_vi: opt('string?') };
 const CLUSTER_SCHEMA = {
   id: req('string'), name: req('string'), ex_province: req(EX_PROVINCES), old_district: req('string?'), inferred_district: opt('string?'),
   communes: req('string[]'), new_commune: req('string?'), commune_2025: opt('string?'), commune_2025_code: opt('string?'), planned_area_ha: req('number?'), status: req(STATUSES),
   wwtp: req(WWTP_STATES), occupancy_pct: req('number?'), projects: req('int?'), workers: req('int?'),
   model: req('string?'), industries: req('string?'), decision: req('string?'), sources: req('urls'), as_of: req('date'),
-  geometry_quality: req(GEOMETRY_QUALITIES), notes: opt('string?'), reported_conflicts: opt('string?'),
+  geometry_quality: req(GEOMETRY_QUALITIES), notes: opt('string?'), reported_conflicts: opt('string?'), ...TRANSLATIONS,
   location_basis: opt(['source', 'name-inferred']), established_year: opt('int?'), decision_date: opt('date?'),
   investor: opt('string?'), geometry_source: opt('string?'), geometry_as_of: opt('date?'),
 } satisfies SchemaOf<ClusterProps>;
@@ -59,13 +66,13 @@ const ZONE_SCHEMA = {
   id: req('string'), name: req('string'), ex_province: req(EX_PROVINCES), old_district: req('string?'), inferred_district: opt('string?'),
   communes: req('string[]'), new_commune: req('string?'), commune_2025: opt('string?'), commune_2025_code: opt('string?'), area_ha: req('number?'), status: req(STATUSES),
   sources: req('urls'), as_of: req('date'), geometry_quality: req(GEOMETRY_QUALITIES), notes: opt('string?'),
-  reported_conflicts: opt('string?'), location_basis: opt(['source', 'name-inferred']),
+  reported_conflicts: opt('string?'), ...TRANSLATIONS, location_basis: opt(['source', 'name-inferred']),
 } satisfies SchemaOf<ZoneProps>;
 const VILLAGE_SCHEMA = {
   id: req('string'), name: req('string'), craft: req('string?'), ex_province: req(EX_PROVINCES),
   old_district: req('string?'), inferred_district: opt('string?'), old_commune: req('string?'), new_commune: req('string?'), commune_2025: opt('string?'), commune_2025_code: opt('string?'), recognised: req(['yes', 'unknown']),
   sources: req('urls'), as_of: req('date'), geometry_quality: req(GEOMETRY_QUALITIES), notes: opt('string?'),
-  location_basis: opt(['source', 'name-inferred']),
+  reported_conflicts: opt('string?'), ...TRANSLATIONS, location_basis: opt(['source', 'name-inferred']),
 } satisfies SchemaOf<VillageProps>;
 
 interface Layer {
@@ -286,6 +293,8 @@ function validateLayer(fc: unknown, opts: ValidateOptions, layer: Layer): Valida
     const namesCommune = (Array.isArray(props.communes) && props.communes.length > 0) || !!props.old_commune;
     if (props.inferred_district && props.location_basis !== 'name-inferred' && !namesCommune) err(fid, 'location_basis', `must be "name-inferred" when the district is inferred (${describe(props.inferred_district)}); got ${describe(props.location_basis)}`);
 
+    if (opts.release) checkRelease(props, fid, opts.release.sourceDates);
+
     // ids
     if (id !== null) {
       if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) err(fid, 'id', `must be an ASCII slug (a-z, 0-9, '-'); got ${describe(id)}`);
@@ -353,6 +362,26 @@ function validateLayer(fc: unknown, opts: ValidateOptions, layer: Layer): Valida
   return errors;
 
   /** A traced or surveyed footprint says where it comes from and when; no other geometry claims a footprint source. */
+  // Planners read Vietnamese first; and an as-of newer than every dated source claims more than the sources say.
+  function checkRelease(props: Record<string, unknown>, fid: string | null, sourceDates: ReadonlyMap<string, string>): void {
+    for (const [en, vi] of [['notes', 'notes_vi'], ['reported_conflicts', 'reported_conflicts_vi']] as const) {
+      const a = props[en];
+      const b = props[vi];
+      if (typeof a !== 'string' || a.trim() === '') continue;
+      if (typeof b !== 'string' || b.trim() === '') {
+        err(fid, vi, `missing: ${en} has no Vietnamese translation (add a row with its exact text to geodata/sources/notes_vi.csv)`);
+        continue;
+      }
+      const lost = translationLoses(a, b);
+      if (lost) err(fid, vi, `must keep ${lost} of ${en} (geodata/sources/notes_vi.csv)`);
+    }
+    const sources = Array.isArray(props.sources) ? props.sources.filter((u): u is string => typeof u === 'string') : [];
+    if (typeof props.as_of === 'string') {
+      const beyond = asOfBeyondSources(props.as_of, sources, sourceDates);
+      if (beyond) err(fid, 'as_of', `must not be newer than its newest dated source (${beyond.date}, ${beyond.url}); got ${describe(props.as_of)}`);
+    }
+  }
+
   function checkFootprintSource(props: Record<string, unknown>, q: string, type: string, fid: string | null): void {
     if ((FOOTPRINT_QUALITIES as readonly string[]).includes(q)) {
       if (type === 'Point') err(fid, 'geometry_quality', `${q} requires a polygon footprint; got a Point`);

@@ -96,6 +96,8 @@ export function applyJournal(base: ClusterCollection, records: readonly JournalR
       p.geometry_as_of = sourced ? c.as_of : null;
     } else {
       (p as unknown as Record<string, unknown>)[c.field] = c.to;
+      // The translation was of the old text: the planner's words stand in both languages.
+      if (c.field === 'notes') delete p.notes_vi;
       if (!p.sources.includes(c.source)) p.sources.push(c.source);
       p.as_of = laterDate(p.as_of, c.as_of);
     }

@@ -31,7 +31,9 @@ const FIELD_ORDER: { [K in keyof Required<ClusterProps>]: true } = {
   geometry_as_of: true,
   location_basis: true,
   notes: true,
+  notes_vi: true,
   reported_conflicts: true,
+  reported_conflicts_vi: true,
 };
 
 /**

@@ -126,3 +126,16 @@ describe('applyJournal: problems', () => {
     expect([...r.edited]).toEqual(['nb-moi']);
   });
 });
+
+describe('applyJournal: notes and their translation', () => {
+  it('drops the Vietnamese translation when a planner edits the notes (it was of the old text)', () => {
+    const base = fixture();
+    const f0 = base.features[0]!;
+    const translated: ClusterCollection = { ...base, features: [{ ...f0, properties: { ...f0.properties, notes: 'Area 10 ha.', notes_vi: 'Diện tích 10 ha.' } }, ...base.features.slice(1)] };
+    const other = applyJournal(translated, [change('c1', f0.properties.id, 'status', 'operating')]).fc.features[0]!.properties;
+    expect(other.notes_vi).toBe('Diện tích 10 ha.');
+    const edited = applyJournal(translated, [change('c2', f0.properties.id, 'notes', 'Khảo sát 2026: 12 ha.')]).fc.features[0]!.properties;
+    expect(edited.notes).toBe('Khảo sát 2026: 12 ha.');
+    expect(edited.notes_vi).toBeUndefined();
+  });
+});

@@ -57,7 +57,7 @@ describe('clustersToCsv', () => {
     expect(CSV_COLUMNS).toEqual([
       'id', 'name', 'ex_province', 'old_district', 'inferred_district', 'communes', 'new_commune', 'commune_2025', 'commune_2025_code', 'planned_area_ha', 'status', 'wwtp',
       'occupancy_pct', 'projects', 'workers', 'model', 'industries', 'decision', 'decision_date', 'established_year', 'investor', 'sources', 'as_of',
-      'geometry_quality', 'geometry_source', 'geometry_as_of', 'location_basis', 'notes', 'reported_conflicts', 'lon', 'lat',
+      'geometry_quality', 'geometry_source', 'geometry_as_of', 'location_basis', 'notes', 'notes_vi', 'reported_conflicts', 'reported_conflicts_vi', 'lon', 'lat',
     ]);
     expect(new Set(CLUSTER_FIELDS).size).toBe(Object.keys(props()).length);
   });
