@@ -60,6 +60,7 @@ function MapPane({ store, assetBase, onDrawn, onClustersDrawn }: { store: AppSto
         showCommunes: s.showCommunes,
         showCommunes2009: s.showCommunes2009,
         osm: s.basemap === 'osm',
+        lang: s.lang,
       },
     );
     // The app's checks start once the map is drawn, context included: on a slow PC they would
@@ -110,7 +111,8 @@ function Header() {
       </div>
       <SearchBox />
       <button class="lang" type="button" aria-label={t(lang, 'lang.label')} onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
-        {t(lang, 'lang.switch')}
+        {/* the other language's name, in that language */}
+        <span lang={lang === 'vi' ? 'en' : 'vi'}>{t(lang, 'lang.switch')}</span>
       </button>
     </header>
   );
@@ -164,9 +166,12 @@ export function App({ store, assetBase, proximity, journal, survey, onMapDrawn }
           <MapPane store={store} assetBase={assetBase} onDrawn={onMapDrawn} onClustersDrawn={showPanels} />
           <LoadState />
           {panels && <MapTools />}
-          {panels && <SelectionBar />}
+          {/* notices stack above the selection bar, so neither covers the other's buttons */}
+          <div class="map-bottom">
+            <Notices />
+            {panels && <SelectionBar />}
+          </div>
           {panels && <PlaceChooser />}
-          <Notices />
           <StorageAlert />
           {panels && <Legend />}
         </section>

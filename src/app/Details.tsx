@@ -56,22 +56,28 @@ export function District({ p }: { p: { old_district: string | null; inferred_dis
  * was made from one click away), else the text as written, marked when it is English in the
  * Vietnamese UI.
  */
+/** The parts of a note (joined by " | " when compiled), one per line. */
+function Parts({ text }: { text: string }) {
+  const parts = text.split(' | ');
+  return <>{parts.map((x, i) => <span key={i} class="note-part">{x}</span>)}</>;
+}
+
 export function Note({ en, vi, label }: { en: string | null | undefined; vi: string | null | undefined; label: string }) {
   const lang = useStore((s) => s.lang);
   if (!en) return null;
-  if (lang !== 'vi') return <Row label={label}>{en}</Row>;
+  if (lang !== 'vi') return <Row label={label}><Parts text={en} /></Row>;
   return (
     <Row label={label}>
       {vi ? (
         <>
-          <span data-testid="note-vi">{vi}</span>
+          <span data-testid="note-vi"><Parts text={vi} /></span>
           <details class="note-original">
             <summary>{t(lang, 'details.noteOriginal')}</summary>
-            <span lang="en">{en}</span>
+            <span lang="en"><Parts text={en} /></span>
           </details>
         </>
       ) : (
-        <span lang="en">{en} <small class="hint">({t(lang, 'details.noteUntranslated')})</small></span>
+        <span lang="en"><Parts text={en} /> <small class="hint">({t(lang, 'details.noteUntranslated')})</small></span>
       )}
     </Row>
   );

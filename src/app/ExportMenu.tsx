@@ -3,7 +3,7 @@ import type { ClusterFeature } from '../geo/types';
 import { downloadBlob, downloadText } from './download';
 import { useContext } from 'preact/hooks';
 import { formatNumber } from '../geo/format';
-import { BUNDLED_ATTRIBUTION, basemapCredit } from '../map/style';
+import { basemapCredit, bundledCredits } from '../map/style';
 import { t } from './i18n';
 import { MapViewContext, useAppStoreApi, useStore } from './use_store';
 
@@ -29,7 +29,7 @@ export function ExportMenu() {
     const provinces = s.filter.provinces ? s.filter.provinces.join(', ') : t(lang, 'export.allProvinces');
     const date = new Date();
     const subtitle = `${t(lang, 'filter.showing', { n: formatNumber(shown, lang), total: formatNumber(total, lang) })} · ${provinces} · ${localIsoDay(date)}`;
-    const blob = await composeMapImage({ ...snap, lang, subtitle, attribution: [BUNDLED_ATTRIBUTION, basemapCredit(s.basemap)].filter(Boolean).join(' · ') });
+    const blob = await composeMapImage({ ...snap, lang, subtitle, attribution: [...bundledCredits(lang, s.showCommunes2009), basemapCredit(s.basemap)].filter(Boolean).join(' · ') });
     downloadBlob(blob, `ban-do-cum-cong-nghiep_${localIsoDay(date)}.png`);
   };
   const run = async (format: Format) => {

@@ -1,4 +1,4 @@
-import { Map as MLMap, setWorkerUrl, importScriptInWorkers, AttributionControl, NavigationControl, ScaleControl } from 'maplibre-gl';
+import { Map as MLMap, setWorkerUrl, importScriptInWorkers, AttributionControl, NavigationControl, ScaleControl, type IControl } from 'maplibre-gl';
 import type { GeoJSONSource, LngLatBoundsLike, MapGeoJSONFeature } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import blobProtocolUrl from './blob_protocol.mjs?url';
@@ -11,12 +11,13 @@ import type { FootprintEditor } from './footprint_editor';
 import { clusterAnchors } from '../geo/tiles/cluster_anchors';
 import { mapContext, type ContextPart } from '../geo/tiles/map_context';
 import type { ClusterCollection, VillageCollection } from '../geo/types';
+import type { Lang } from '../geo/format';
 import type { Basemap, ImportedData, LayerGroup } from '../store/types';
 import { CLUSTER_LAYERS, LYR, SRC } from './ids';
 import { skipInvisibleSky } from './sky';
 import { OUTSIDE_COLOR } from './palette';
 import { TILE_LAYERS } from '../geo/tiles/cluster_tiles_spec';
-import { buildStyle, clusterLayerOn, clusterSources, FIRST_STAGE_SOURCES, isClusterLayer, isOverlay, LAYER_GROUPS, landOpacity, MAP_BOUNDS, splitStyle, type MapInit, type UrlSource } from './style';
+import { buildStyle, bundledCredits, MAP_UI_STRINGS, clusterLayerOn, clusterSources, FIRST_STAGE_SOURCES, isClusterLayer, isOverlay, LAYER_GROUPS, landOpacity, MAP_BOUNDS, splitStyle, type MapInit, type UrlSource } from './style';
 
 setWorkerUrl(workerUrl);
 /** MapLibre's workers learn to read Blob URLs on the first one (src/map/blob_protocol.mjs). */
@@ -109,6 +110,11 @@ export class MapView {
   /** Layer ids of each overlay source (shown only while it has features). */
   private overlayLayers = new Map<string, string[]>();
   private communes2009Loaded = false;
+  private communes2009Shown = false;
+  private lang: Lang = 'vi';
+  /** Navigation, scale and attribution, in that order (replaced when the language changes). */
+  private controls: IControl[] = [];
+  private creditsObserver: ResizeObserver | null = null;
   /** The Blob URL the imported layer reads, if any (revoked when replaced). */
   private importedUrl: string | null = null;
   /**
@@ -146,15 +152,15 @@ export class MapView {
       bounds: PROVINCE_BOUNDS,
       fitBoundsOptions: { padding: { top: 20, bottom: 20, left: 20, right: 200 } },
       attributionControl: false,
+      locale: MAP_UI_STRINGS[init.lang ?? 'vi'],
       // No preserveDrawingBuffer (it costs every frame a copy): images are taken in `capture`.
       maxBounds: MAP_BOUNDS,
       fadeDuration: 0,
     });
     // (before the first frame: the app's style has no sky, see skipInvisibleSky)
     this.restoreSky = skipInvisibleSky(this.map);
-    this.map.addControl(new NavigationControl({ visualizePitch: false }), 'top-right');
-    this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
-    this.map.addControl(new AttributionControl({ compact: true }), 'bottom-right');
+    this.communes2009Shown = init.showCommunes2009;
+    this.setLanguage(init.lang ?? 'vi');
     const styleLoaded = new Promise<void>((resolve) => this.map.once('style.load', () => resolve()));
     this.drawn = new Promise<void>((resolve) => {
       // Adds the sources and layers held back for the first frame (once).
@@ -570,7 +576,53 @@ export class MapView {
   }
 
   /** Shows or hides an optional layer group; the 2009 communes load when first shown. */
+  /**
+   * The controls' tooltips and the credits in the UI language. MapLibre reads its UI strings
+   * when a control is added, so the controls are added again.
+   */
+  setLanguage(lang: Lang): void {
+    if (this.controls.length && lang === this.lang) return;
+    this.lang = lang;
+    this.map._locale = { ...this.map._locale, ...MAP_UI_STRINGS[lang] };
+    this.map.getCanvas().setAttribute('aria-label', MAP_UI_STRINGS[lang]['Map.Title'] ?? '');
+    for (const c of this.controls) this.map.removeControl(c);
+    this.controls = [new NavigationControl({ visualizePitch: false }), new ScaleControl({ unit: 'metric' }), this.attributionControl()];
+    const [nav, scale, attrib] = this.controls;
+    this.map.addControl(nav!, 'top-right');
+    this.map.addControl(scale!, 'bottom-left');
+    this.map.addControl(attrib!, 'bottom-right');
+    this.watchCredits();
+  }
+
+  /**
+   * The open credits can take two lines or more (a narrow window, the satellite credit): their
+   * height goes to `--map-credits-h` on the map's parent, so the app's panels at the bottom of
+   * the map (legend, selection bar) stay clear of them.
+   */
+  private watchCredits(): void {
+    const el = this.map.getContainer().querySelector('.maplibregl-ctrl-attrib');
+    const host = this.map.getContainer().parentElement;
+    if (!el || !host || typeof ResizeObserver === 'undefined') return;
+    this.creditsObserver?.disconnect();
+    this.creditsObserver = new ResizeObserver(() => host.style.setProperty('--map-credits-h', `${Math.ceil(el.getBoundingClientRect().height) + 4}px`));
+    this.creditsObserver.observe(el);
+  }
+
+  private attributionControl(): AttributionControl {
+    return new AttributionControl({ compact: true, customAttribution: bundledCredits(this.lang, this.communes2009Shown) });
+  }
+
   setLayerVisible(group: LayerGroup, on: boolean): void {
+    if (group === 'communes2009' && on !== this.communes2009Shown) {
+      this.communes2009Shown = on;
+      const old = this.controls[2];
+      if (old) {
+        this.map.removeControl(old);
+        this.controls[2] = this.attributionControl();
+        this.map.addControl(this.controls[2], 'bottom-right');
+        this.watchCredits();
+      }
+    }
     if (group === 'communes2009' && on && !this.communes2009Loaded) {
       this.communes2009Loaded = true;
       (this.map.getSource(SRC.communes2009) as GeoJSONSource).setData(new URL('data/communes_2009.geojson', this.assetBase).href);
@@ -675,6 +727,7 @@ export class MapView {
   destroy(): void {
     this.draw?.destroy();
     this.editor?.destroy();
+    this.creditsObserver?.disconnect();
     this.removed = true;
     this.map.remove();
   }

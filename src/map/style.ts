@@ -1,6 +1,7 @@
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { FONT_BOLD, FONT_REGULAR, LYR, SRC } from './ids';
 import type { Basemap } from '../store/types';
+import type { Lang } from '../geo/format';
 import { TILE_LAYERS, TILE_MAXZOOM } from '../geo/tiles/cluster_tiles_spec';
 import { CONTEXT_KEY, CONTEXT_PART, type ContextPart } from '../geo/tiles/map_context';
 import { AREA_COLOR, COMMUNE_2009_COLOR, COMMUNE_COLOR, HIGHLIGHT_COLOR, IMPORTED_COLOR, OUTLINE, PROX_COLOR, STATUS_COLOR, VILLAGE_COLOR, WWTP_COLOR, ZONE_COLOR } from './palette';
@@ -31,14 +32,51 @@ const outlineWidth = (k = 1): ExpressionSpecification =>
 /** The context source's features from one of its files (see src/geo/tiles/map_context.ts). */
 const part = (k: ContextPart): ExpressionSpecification => ['==', ['get', CONTEXT_KEY], CONTEXT_PART[k]];
 
-/** Attribution for the bundled layers (shown in the map's attribution control). */
-export const BUNDLED_ATTRIBUTION =
-  'Ranh giới / boundaries: censusVN2009 (MIT, © 2017 Marc Choisy) · Dữ liệu CCN: nguồn công khai (xem chi tiết)';
+/** Credits of the bundled layers, per UI language (the 2025 communes' as their MIT source asks for it, see geodata/README.md). */
+const CREDITS: Record<Lang, { boundaries: string; data: string; communes: string; communes2009: string }> = {
+  vi: {
+    boundaries: 'Ranh giới: censusVN2009 (MIT, © 2017 Marc Choisy)',
+    data: 'Dữ liệu CCN: nguồn công khai (xem chi tiết)',
+    communes: 'Xã/phường 2025: vietnamese-provinces-database (MIT), từ sapnhap.bando.com.vn',
+    communes2009: 'Xã 2009: censusVN2009 (MIT, © 2017 Marc Choisy)',
+  },
+  en: {
+    boundaries: 'Boundaries: censusVN2009 (MIT, © 2017 Marc Choisy)',
+    data: 'Cluster data: public sources (see details)',
+    communes: 'Communes 2025: vietnamese-provinces-database (MIT), from sapnhap.bando.com.vn',
+    communes2009: 'Communes 2009: censusVN2009 (MIT, © 2017 Marc Choisy)',
+  },
+};
 
-/** The 2025 communes' credit, as their MIT source asks for it (see geodata/README.md). */
-export const COMMUNES_ATTRIBUTION = 'Xã/phường 2025 / communes 2025: vietnamese-provinces-database (MIT), từ / from sapnhap.bando.com.vn';
-/** The 2009 communes' credit. */
-export const COMMUNES_2009_ATTRIBUTION = 'Xã 2009 / communes 2009: censusVN2009 (MIT, © 2017 Marc Choisy)';
+/** The bundled layers' credit lines in the UI language (the 2009 communes' only while they are shown). */
+export function bundledCredits(lang: Lang, communes2009: boolean): string[] {
+  const c = CREDITS[lang];
+  return [c.boundaries, c.communes, ...(communes2009 ? [c.communes2009] : []), c.data];
+}
+
+/** MapLibre's own UI strings (control tooltips, the map's label), per UI language. */
+export const MAP_UI_STRINGS: Record<Lang, Record<string, string>> = {
+  vi: {
+    'NavigationControl.ZoomIn': 'Phóng to',
+    'NavigationControl.ZoomOut': 'Thu nhỏ',
+    'NavigationControl.ResetBearing': 'Xoay về hướng bắc',
+    'AttributionControl.ToggleAttribution': 'Hiện/ẩn nguồn bản đồ',
+    'AttributionControl.MapFeedback': 'Góp ý về bản đồ',
+    'ScaleControl.Meters': 'm',
+    'ScaleControl.Kilometers': 'km',
+    'Map.Title': 'Bản đồ',
+  },
+  en: {
+    'NavigationControl.ZoomIn': 'Zoom in',
+    'NavigationControl.ZoomOut': 'Zoom out',
+    'NavigationControl.ResetBearing': 'Reset bearing to north',
+    'AttributionControl.ToggleAttribution': 'Toggle attribution',
+    'AttributionControl.MapFeedback': 'Map feedback',
+    'ScaleControl.Meters': 'm',
+    'ScaleControl.Kilometers': 'km',
+    'Map.Title': 'Map',
+  },
+};
 
 /** Credit of the OpenStreetMap basemap, as OSM asks for it. */
 export const OSM_ATTRIBUTION = '© OpenStreetMap contributors';
@@ -78,6 +116,8 @@ export interface MapInit {
   showCommunes: boolean;
   showCommunes2009: boolean;
   osm: boolean;
+  /** UI language of the map's controls and credits (default Vietnamese). */
+  lang?: Lang;
   /** The satellite basemap is on (default off). */
   imagery?: boolean;
 }
@@ -132,10 +172,10 @@ export function buildStyle(assetBase: string, init: MapInit): StyleSpecification
       // The worker loads sources in this order: the clusters first.
       ...clusterSources(init.clusterTiles ? { tiles: init.clusterTiles } : null),
       // Land, boundaries and zones in one source: one set of tile clipping masks per pass, not three.
-      [SRC.context]: { type: 'geojson', data: data('context'), attribution: BUNDLED_ATTRIBUTION },
+      [SRC.context]: { type: 'geojson', data: data('context') },
       [SRC.villages]: { type: 'geojson', data: data('villages'), promoteId: 'id' },
-      [SRC.communes]: { type: 'geojson', data: empty(), attribution: COMMUNES_ATTRIBUTION },
-      [SRC.communes2009]: { type: 'geojson', data: empty(), attribution: COMMUNES_2009_ATTRIBUTION },
+      [SRC.communes]: { type: 'geojson', data: empty() },
+      [SRC.communes2009]: { type: 'geojson', data: empty() },
       [SRC.highlight]: { type: 'geojson', data: empty() },
       [SRC.areas]: { type: 'geojson', data: empty() },
       [SRC.imported]: { type: 'geojson', data: empty() },

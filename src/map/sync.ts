@@ -49,6 +49,7 @@ export function syncMapWithStore(store: AppStore, view: MapView): () => void {
     const overlay = selectProxOverlay(s);
     if (!p || overlay !== selectProxOverlay(p)) view.setProxOverlay(overlay);
     if (!p || s.basemap !== p.basemap) view.setBasemap(s.basemap);
+    if (!p || s.lang !== p.lang) view.setLanguage(s.lang);
     if (p && s.fitRequest !== p.fitRequest) view.fit(s.province);
     if (s.cameraRequest && s.cameraRequest !== p?.cameraRequest) view.jumpTo(s.cameraRequest);
     if (s.flyRequest && s.flyRequest !== p?.flyRequest) {

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from './browser';
 import { openApp, pixelsAt, renderedClusterIds, screenshot, statsTable, toggleProvince, waitForApp, waitForMapIdle } from './driver';
+import type { Page } from 'playwright-core';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
@@ -120,6 +121,64 @@ describe('the cluster map on the fixture', () => {
     await page.getByRole('button', { name: 'Language' }).click();
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('vi');
     expect(await page.title()).toBe('Bản đồ cụm công nghiệp tỉnh Ninh Bình');
+    await page.context().close();
+  });
+});
+
+describe('the English interface', () => {
+  // Letters only Vietnamese uses (the fixture's names and places are data, removed before the check).
+  const VIETNAMESE = /[ăâđêôơưáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]/i;
+  const dataValues = (): string[] => {
+    const out = new Set<string>(['Ninh Bình', 'Hà Nam', 'Nam Định']);
+    for (const f of ['clusters.geojson', 'communes_2025.geojson']) {
+      const fc = JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/app', f), 'utf8')) as { features: { properties: Record<string, unknown> }[] };
+      for (const x of fc.features) for (const v of Object.values(x.properties)) for (const s of Array.isArray(v) ? v : [v]) if (typeof s === 'string' && s.length > 1) out.add(s);
+    }
+    return [...out].sort((a, b) => b.length - a.length);
+  };
+  /** Visible text, titles, labels and placeholders outside [lang=vi] and [lang=en] elements, data values removed. */
+  const leftovers = async (page: Page, values: string[]): Promise<string[]> => {
+    const texts = await page.evaluate(() => {
+      const out: string[] = [];
+      const skip = (el: Element | null) => !!el?.closest('[lang="vi"]:not(html), [lang="en"]:not(html)');
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement;
+        if (!el || skip(el) || !(el as HTMLElement).offsetParent && getComputedStyle(el).position !== 'fixed') continue;
+        if (n.textContent?.trim()) out.push(n.textContent.trim());
+      }
+      for (const el of document.querySelectorAll('[title], [aria-label], [placeholder]')) {
+        if (skip(el)) continue;
+        for (const a of ['title', 'aria-label', 'placeholder']) if (el.getAttribute(a)) out.push(`${a}=${el.getAttribute(a)}`);
+      }
+      return out;
+    });
+    return texts.map((t) => values.reduce((s, v) => s.split(v).join(' '), t)).filter((t) => VIETNAMESE.test(t));
+  };
+
+  it('has no Vietnamese text outside data values: panels, map controls, attribution; <html lang> is en', async () => {
+    const { page, consoleErrors } = await openApp(browser(), baseUrl);
+    const values = dataValues();
+    expect(await leftovers(page, values)).not.toEqual([]); // the check sees the Vietnamese UI
+    await page.getByRole('button', { name: 'Ngôn ngữ' }).click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.locator('.maplibregl-ctrl-attrib-button').click();
+    await expect.poll(() => page.locator('.maplibregl-ctrl-attrib-inner').textContent()).toContain('Communes 2025: vietnamese-provinces-database (MIT)');
+    expect(await page.locator('.maplibregl-ctrl-zoom-in').getAttribute('title')).toBe('Zoom in');
+    const found: string[] = [];
+    for (const tab of ['filters', 'stats', 'list', 'proximity', 'reconcile', 'changes']) {
+      await page.getByTestId(`tab-${tab}`).click();
+      found.push(...(await leftovers(page, values)).map((x) => `${tab}: ${x}`));
+    }
+    await page.getByTestId('tab-list').click();
+    await page.getByTestId('cluster-list').locator('tbody tr').first().click();
+    await page.getByTestId('details').waitFor();
+    found.push(...(await leftovers(page, values)).map((x) => `details: ${x}`));
+    expect(found).toEqual([]);
+    // And back: the controls speak Vietnamese again.
+    await page.getByRole('button', { name: 'Language' }).click();
+    await expect.poll(() => page.locator('.maplibregl-ctrl-zoom-in').getAttribute('title')).toBe('Phóng to');
+    expect(consoleErrors).toEqual([]);
     await page.context().close();
   });
 });
