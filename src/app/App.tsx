@@ -12,7 +12,8 @@ import { SearchBox } from './SearchBox';
 import { Sidebar } from './Sidebar';
 import { lazy } from './lazy';
 import type { SurveyClient } from '../store/survey_client';
-import { JournalContext, SurveyContext, MapViewContext, ProximityContext, StoreContext, useProximity, useStore } from './use_store';
+import { JournalContext, SurveyContext, MapViewContext, ProximityContext, StoreContext, useAppStoreApi, useProximity, useStore } from './use_store';
+import { shareLink } from './url_sync';
 import type { JournalService } from '../store/journal_service';
 import { StorageAlert } from './StorageAlert';
 
@@ -95,7 +96,20 @@ function DetailsOrEditor() {
   return editing ? <EditPanel key={editing.id ?? 'new'} /> : <Details />;
 }
 
+/** Puts the link to what is on screen on the clipboard; where the browser refuses, shows it to copy by hand. */
+async function copyLink(store: AppStore): Promise<void> {
+  const s = store.getState();
+  const url = shareLink(s);
+  try {
+    await navigator.clipboard.writeText(url);
+    s.notify({ key: 'link.copied', params: {} });
+  } catch {
+    s.notify({ key: 'link.copyFailed', params: { url } });
+  }
+}
+
 function Header() {
+  const store = useAppStoreApi();
   const lang = useStore((s) => s.lang);
   const setLang = useStore((s) => s.setLang);
   // The page's language and title follow the UI's (screen readers, hyphenation, the tab's name).
@@ -110,6 +124,7 @@ function Header() {
         <p>{t(lang, 'app.subtitle')}</p>
       </div>
       <SearchBox />
+      <button type="button" class="copy-link" data-testid="copy-link" onClick={() => void copyLink(store)}>{t(lang, 'link.copy')}</button>
       <button class="lang" type="button" aria-label={t(lang, 'lang.label')} onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
         {/* the other language's name, in that language */}
         <span lang={lang === 'vi' ? 'en' : 'vi'}>{t(lang, 'lang.switch')}</span>

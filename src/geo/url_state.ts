@@ -9,9 +9,12 @@
  *   (a facet written empty, `st=`, means "nothing passes"; absent means no constraint)
  * - `area=<min>..<max>` hectares, either side may be empty (`area=10..`)
  * - `sel=<id>,<id>` selected cluster ids; `focus=<id>`; `panel=filters|stats|reconcile|proximity`; `lang=en`
+ * - the proximity question, when given: `q=union&from=zones&ids=<id>,<id>&to=clusters&km=5` (or `n=3`),
+ *   `q=satellites&zone=<id>&km=5`, … (see `proximity/prox_state.ts`)
  */
 import { EMPTY_FILTER, NO_COMMUNE, NO_MODEL, type ClusterFilter } from './dataset/filter_clusters';
 import { foldDiacritics } from './search/fold_diacritics';
+import { decodeProx, encodeProx, PROX_KEYS, type KnownIds, type ProxState } from './proximity/prox_state';
 import { EX_PROVINCES, STATUSES, WWTP_STATES, type ExProvince } from './types';
 
 /** Side panels a link can open. */
@@ -37,6 +40,8 @@ export interface UrlState {
   focus: string | null;
   panel: Panel | null;
   lang: Lang;
+  /** The proximity question (written while the proximity panel is open). */
+  prox?: ProxState;
 }
 
 /** What an absent key means; merge a decoded partial state over it to get a full state. */
@@ -87,6 +92,7 @@ export function encodeHash(state: UrlState): string {
   if (state.focus) parts.push(`focus=${enc(state.focus)}`);
   if (state.panel) parts.push(`panel=${state.panel}`);
   if (state.lang && state.lang !== 'vi') parts.push(`lang=${state.lang}`);
+  if (state.prox) parts.push(...encodeProx(state.prox));
   return parts.join('&');
 }
 
@@ -105,7 +111,7 @@ export function encodeHash(state: UrlState): string {
  * // { state: { filter: { ...EMPTY_FILTER, statuses: ['operating'] }, selection: ['hn-dong-van'] },
  * //   ignored: ['st=closed', 'sel=gone'] }
  */
-export function decodeHash(hash: string, known: { clusterIds: ReadonlySet<string> }): { state: Partial<UrlState>; ignored: string[] } {
+export function decodeHash(hash: string, known: KnownIds): { state: Partial<UrlState>; ignored: string[] } {
   const state: Partial<UrlState> = {};
   const ignored: string[] = [];
   try {
@@ -113,6 +119,7 @@ export function decodeHash(hash: string, known: { clusterIds: ReadonlySet<string
     if (text === '') return { state, ignored };
     const seen = new Set<string>();
     let filter: ClusterFilter | null = null;
+    const proxRaw = new Map<string, string>();
     const facet = (): ClusterFilter => (filter ??= { ...EMPTY_FILTER });
     for (const part of text.split('&')) {
       if (part === '') continue;
@@ -204,10 +211,15 @@ export function decodeHash(hash: string, known: { clusterIds: ReadonlySet<string
           break;
         }
         default:
-          drop();
+          if ((PROX_KEYS as readonly string[]).includes(key)) proxRaw.set(key, raw);
+          else drop();
       }
     }
     if (filter) state.filter = filter;
+    if (proxRaw.size) {
+      const prox = decodeProx(proxRaw, known, ignored);
+      if (prox) state.prox = prox;
+    }
     return { state, ignored };
   } catch {
     return { state: {}, ignored: [short(String(hash))] };

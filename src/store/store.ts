@@ -1,3 +1,4 @@
+import { DEFAULT_PROX } from '../geo/proximity/prox_state';
 import { createStore, type StateCreator } from 'zustand/vanilla';
 import { EMPTY_FILTER } from '../geo/dataset/filter_clusters';
 import { applyJournal } from '../geo/edit/apply_journal';
@@ -66,7 +67,10 @@ export function combineSelection(current: Selection, ids: readonly string[], mod
   let next: string[];
   if (mode === 'replace') next = [...new Set(ids)];
   else if (mode === 'add') next = [...new Set([...cur, ...ids])];
-  else {
+  else if (mode === 'remove') {
+    const drop = new Set(ids);
+    next = cur.filter((id) => !drop.has(id));
+  } else {
     const flip = new Set(ids);
     next = [...cur.filter((id) => !flip.has(id)), ...[...flip].filter((id) => !cur.includes(id))];
   }
@@ -184,9 +188,13 @@ const surveySlice: StateCreator<Store, [], [], SurveySlice> = (set) => ({
 /** Distances the proximity panel allows (km). */
 export const PROX_KM_MIN = 0.5;
 export const PROX_KM_MAX = 20;
+/** Most nearest features a union question lists. */
+export const PROX_N_MAX = 200;
 
 const proximitySlice: StateCreator<Store, [], [], ProximitySlice> = (set) => ({
-  prox: { kind: 'satellites', zoneId: null, clusterId: null, km: 5 },
+  prox: { ...DEFAULT_PROX, fromIds: [] },
+  proxMeasuredOnly: false,
+  setProxMeasuredOnly: (on) => set({ proxMeasuredOnly: on }),
   proxAnswer: null,
   proxOverlay: null,
   proxStatus: 'idle',
@@ -195,6 +203,7 @@ const proximitySlice: StateCreator<Store, [], [], ProximitySlice> = (set) => ({
     set((s) => {
       const prox = { ...s.prox, ...patch };
       prox.km = Math.min(PROX_KM_MAX, Math.max(PROX_KM_MIN, Number.isFinite(prox.km) ? prox.km : 5));
+      prox.n = Math.min(PROX_N_MAX, Math.max(1, Number.isInteger(prox.n) ? prox.n : 5));
       return { prox };
     }),
   setProxResult: ({ answer, overlay = null, status, error = null }) =>

@@ -2,6 +2,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'g
 import type { CommuneProps } from '../geo/dataset/commune_at';
 import type { ClusterFilter } from '../geo/dataset/filter_clusters';
 import type { ProximityAnswer } from '../geo/proximity/proximity_protocol';
+import type { ProxState } from '../geo/proximity/prox_state';
 import type { Lang } from '../geo/format';
 import type { ClusterCollection, ClusterGeometry, VillageCollection, ZoneCollection } from '../geo/types';
 import type { JournalRecord } from '../geo/edit/change';
@@ -83,7 +84,7 @@ export interface FilterSlice {
 export type Selection = { type: 'none' } | { type: 'clusters'; ids: string[] };
 
 /** How a pick combines with the current selection. */
-export type SelectMode = 'replace' | 'add' | 'toggle';
+export type SelectMode = 'replace' | 'add' | 'remove' | 'toggle';
 
 /** An area the planner drew or imported to select with (kept so it can be exported). */
 export type AreaFeature = Feature<Polygon | MultiPolygon, { id: string; source: 'drawn' | 'imported'; name?: string }>;
@@ -170,16 +171,20 @@ export interface ViewSlice {
 }
 
 /** The proximity questions the panel offers. */
-export type ProxKind = 'satellites' | 'nearestZones' | 'villagesNearCluster' | 'nearestClusters';
+export type { ProxFrom, ProxKind, ProxState } from '../geo/proximity/prox_state';
+export { PROX_FROMS } from '../geo/proximity/prox_state';
 
 export interface ProximitySlice {
-  prox: { kind: ProxKind; zoneId: string | null; clusterId: string | null; km: number };
+  prox: ProxState;
+  /** Hide distances between schematic positions (keep measured ones). */
+  proxMeasuredOnly: boolean;
+  setProxMeasuredOnly(on: boolean): void;
   proxAnswer: ProximityAnswer | null;
   /** What the map draws for the answer (computed off the hot path, with Turf buffer). */
   proxOverlay: FeatureCollection | null;
   proxStatus: 'idle' | 'running' | 'error';
   proxError: string | null;
-  setProx(patch: Partial<ProximitySlice['prox']>): void;
+  setProx(patch: Partial<ProxState>): void;
   setProxResult(r: { answer: ProximityAnswer | null; overlay?: FeatureCollection | null; status: ProximitySlice['proxStatus']; error?: string | null }): void;
 }
 

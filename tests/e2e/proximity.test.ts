@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { satellitesReference } from '../../src/geo/proximity/proximity_reference';
+import { satellitesReference, unionReference } from '../../src/geo/proximity/proximity_reference';
 import { useBrowser } from './browser';
 import { openApp, screenshot, toPage, waitForMapIdle } from './driver';
 
@@ -15,6 +15,7 @@ describe('proximity panel', () => {
     const data = { clusters: read('clusters.geojson').features, zones: read('industrial_zones.geojson').features, villages: read('craft_villages.geojson').features };
     const { page, consoleErrors } = await openApp(browser(), baseUrl);
     await page.getByTestId('tab-proximity').click();
+    await page.getByTestId('prox-kind').selectOption('satellites');
     await page.getByTestId('prox-zone').selectOption('kcn-mau-gian-khau');
     for (const km of [5, 20]) {
       await page.getByTestId('prox-km').fill(String(km));
@@ -31,7 +32,7 @@ describe('proximity panel', () => {
     }
     expect(await page.getByTestId('prox-table').textContent()).toMatch(/\d+,\d{2} km/);
     await screenshot(page, 'proximity-satellites');
-    await page.getByTestId('prox-select').click();
+    await page.getByTestId('prox-replace').click();
     await expect.poll(() => page.getByTestId('selection-count').textContent()).toMatch(/^Đã chọn \d+ cụm$/);
     expect(consoleErrors).toEqual([]);
     await page.context().close();
@@ -49,6 +50,63 @@ describe('proximity panel', () => {
     await page.getByTestId('proximity').waitFor();
     expect(await page.getByTestId('prox-zone').inputValue()).toBe('kcn-mau-gian-khau');
     await expect.poll(() => page.getByTestId('prox-table').locator('tbody tr').first().getAttribute('data-id')).toBe('nb-mau-gian-khau');
+    await page.context().close();
+  });
+});
+
+describe('a question over a set', () => {
+  const shipped = () => {
+    const g = (f: string) => JSON.parse(readFileSync(resolve(import.meta.dirname, '../../geodata', f), 'utf8')).features;
+    return { clusters: g('clusters.geojson'), zones: g('industrial_zones.geojson'), villages: g('craft_villages.geojson') };
+  };
+
+  it('clusters within 5 km of every phase of KCN Đồng Văn: one union, added to the selection and exported in 5 actions; the copied link opens the same question', async () => {
+    const data = shipped();
+    const phases = data.zones.filter((z: { properties: { name: string } }) => z.properties.name.includes('Đồng Văn')).map((z: { properties: { id: string } }) => z.properties.id);
+    const expected = unionReference(data, { layer: 'zones', ids: phases }, 'clusters', { kind: 'within', km: 5 });
+    expect(phases.length).toBeGreaterThanOrEqual(4);
+    expect(expected.length).toBeGreaterThan(0);
+    const { page, consoleErrors } = await openApp(browser(), baseUrl, { fixture: false });
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    const before = await page.evaluate(() => (window as any).__mapView.map.getCenter().toArray());
+    // 1 the tab, 2 type, 3 "choose all matches" (the question starts from KCN, 5 km, clusters)
+    await page.getByTestId('tab-proximity').click();
+    await page.getByTestId('prox-pick-search').fill('dong van');
+    await page.getByTestId('prox-pick-all').click();
+    expect(await page.getByTestId('prox-chosen').locator('li').count()).toBe(phases.length + 1);
+    const rows = page.getByTestId('prox-table').locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(expected.length);
+    const listed = await rows.evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.id));
+    expect(listed).toEqual(expected.map((h) => h.id));
+    // Each row says which phase it is nearest to and how far to trust the distance.
+    const first = rows.first();
+    const nearestPhase = data.zones.find((z: { properties: { id: string } }) => z.properties.id === expected[0]!.fromId).properties.name;
+    expect(await first.locator('td').nth(2).textContent()).toBe(nearestPhase);
+    expect(await first.getByTestId('prox-trust').textContent()).toMatch(/sơ đồ|ranh giới/);
+    // Clicking a row opens the cluster without flying the map away.
+    await first.click();
+    await page.getByTestId('details').waitFor();
+    expect(await page.evaluate(() => (window as any).__mapView.map.getCenter().toArray())).toEqual(before);
+    // 4 add to the selection, 5 export
+    await page.getByTestId('prox-add').click();
+    await expect.poll(() => page.getByTestId('selection-count').textContent()).toContain(String(expected.length));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-geojson').click()]);
+    const fc = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    expect(fc.features.map((f: { properties: { id: string } }) => f.properties.id).sort()).toEqual(expected.map((h) => h.id).sort());
+    await screenshot(page, 'proximity-union');
+    // The copied link restores the question in a fresh page.
+    await page.getByTestId('copy-link').click();
+    await expect.poll(() => page.getByTestId('notices').textContent()).toContain('Đã chép liên kết');
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toContain('q=union');
+    const fresh = await openApp(browser(), baseUrl, { fixture: false, path: link.slice(link.indexOf('#')) });
+    const freshRows = fresh.page.getByTestId('prox-table').locator('tbody tr');
+    await expect.poll(() => freshRows.count()).toBe(expected.length);
+    expect(await fresh.page.getByTestId('prox-chosen').locator('li').count()).toBe(phases.length + 1);
+    await expect.poll(() => fresh.page.getByTestId('selection-count').textContent()).toContain(String(expected.length));
+    expect(consoleErrors).toEqual([]);
+    expect(fresh.consoleErrors).toEqual([]);
+    await fresh.page.context().close();
     await page.context().close();
   });
 });

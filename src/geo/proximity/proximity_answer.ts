@@ -30,9 +30,11 @@ export function answerQuestion(index: ProximityIndex, question: ProximityQuestio
       return { kind: 'villagesNearCluster', clusterId, km, villages: index.villagesNearCluster(clusterId, km) };
     case 'clustersNearPolygon':
       return { kind: 'clustersNearPolygon', km: question.km, clusters: index.clustersNearPolygon(question.polygon, question.km) };
+    case 'union':
+      return { kind: 'union', from: question.from, to: question.to, mode: question.mode, hits: index.union(question.from, question.to, question.mode) };
     default: {
       const unknown: never = question;
-      throw new Error(`Expected a question kind of nearestZones, nearestClusters, satellites, allSatellites, villagesNearCluster or clustersNearPolygon, got ${JSON.stringify((unknown as { kind?: unknown }).kind)}`);
+      throw new Error(`Expected a question kind of nearestZones, nearestClusters, satellites, allSatellites, villagesNearCluster, clustersNearPolygon or union, got ${JSON.stringify((unknown as { kind?: unknown }).kind)}`);
     }
   }
 }

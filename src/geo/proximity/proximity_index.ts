@@ -6,8 +6,12 @@ import { featureDistance, proximityGeometry } from './feature_distance';
 import type { ProximityGeometry } from './feature_distance';
 import { buildBoxSet, nearestInBoxSet, withinInBoxSet } from './proximity_boxes';
 import type { BoxSet } from './proximity_boxes';
-import { byDistanceThenId, checkKm } from './proximity_types';
-import type { NearestMatch, Neighbour, ProximityData, SatelliteGroup } from './proximity_types';
+import type { BBox2 } from './bbox_expand';
+import { byDistanceThenId, checkKm, NEAREST_SEARCH_MAX_KM } from './proximity_types';
+import type { NearestMatch, Neighbour, ProximityData, ProxLayer, SatelliteGroup, UnionFrom, UnionHit, UnionMode } from './proximity_types';
+
+/** A source of a union question, ready for the index. */
+interface Source { id: string; geometry: ProximityGeometry; box: BBox2 }
 
 function positions(set: BoxSet, kind: string): Map<string, number> {
   const byId = new Map<string, number>();
@@ -32,6 +36,7 @@ export class ProximityIndex {
   private readonly villagePoints: KDBush | null;
   private readonly clusterById: Map<string, number>;
   private readonly zoneById: Map<string, number>;
+  private readonly villageById: Map<string, number>;
 
   /** @param data - the three datasets; ids must be unique within each */
   constructor(data: ProximityData) {
@@ -41,7 +46,7 @@ export class ProximityIndex {
     this.villages = buildBoxSet(data.villages, 'village');
     this.clusterById = positions(this.clusters, 'cluster');
     this.zoneById = positions(this.zones, 'zone');
-    positions(this.villages, 'village');
+    this.villageById = positions(this.villages, 'village');
     this.villagePoints = null;
     if (this.villages.geometries.length > 0) {
       const kd = new KDBush(this.villages.geometries.length);
@@ -114,6 +119,60 @@ export class ProximityIndex {
     const g = proximityGeometry(polygon, 'polygon');
     if (g.type === 'Point') throw new Error('Expected polygon to be a Polygon or MultiPolygon, got Point');
     return withinInBoxSet(this.clusters, g, geometryBBox(g), km).sort(byDistanceThenId);
+  }
+
+  /**
+   * A question over a set of features: every target within `km` of any source, or the `n`
+   * targets nearest to any source, each with its edge-to-edge distance to its nearest source
+   * and which source that is. A source is not its own target.
+   *
+   * @param from - the sources: ids of one layer, or areas (Polygon/MultiPolygon)
+   * @param to - the layer asked about
+   * @param mode - within `km` (≥ 0), or the nearest `n` (integer ≥ 1)
+   * @returns the targets, sorted by distance (km) then id
+   */
+  union(from: UnionFrom, to: ProxLayer, mode: UnionMode): UnionHit[] {
+    const sources = this.sourcesOf(from);
+    const exclude = from.layer === to ? new Set(from.ids) : null;
+    if (mode.kind === 'within') return this.unionWithin(sources, to, checkKm(mode.km, 'mode.km'), exclude);
+    if (!Number.isInteger(mode.n) || mode.n < 1) throw new Error(`Expected mode.n to be an integer >= 1, got ${String(mode.n)}`);
+    if (!sources.length) return [];
+    // Within a radius the answer is exact, so once it holds n targets the n nearest are among them.
+    for (let km = 1; ; km *= 4) {
+      const r = Math.min(km, NEAREST_SEARCH_MAX_KM);
+      const hits = this.unionWithin(sources, to, r, exclude);
+      if (hits.length >= mode.n || r === NEAREST_SEARCH_MAX_KM) return hits.slice(0, mode.n);
+    }
+  }
+
+  private sourcesOf(from: UnionFrom): Source[] {
+    if (from === null || typeof from !== 'object') throw new Error(`Expected the sources {layer, ids} or {layer: 'area', polygons}, got ${String(from)}`);
+    if (from.layer === 'area') {
+      return from.polygons.map((p, i) => {
+        const g = proximityGeometry(p, `area ${i}`);
+        return { id: `area-${i}`, geometry: g, box: geometryBBox(g) };
+      });
+    }
+    const [set, byId] = from.layer === 'clusters' ? [this.clusters, this.clusterById] : from.layer === 'zones' ? [this.zones, this.zoneById] : [this.villages, this.villageById];
+    return from.ids.map((id) => {
+      const i = byId.get(id);
+      if (i === undefined) throw new Error(`Expected ${from.layer} ids present in the data, got "${id}"`);
+      return { id, geometry: set.geometries[i]!, box: set.boxes[i]! };
+    });
+  }
+
+  private unionWithin(sources: readonly Source[], to: ProxLayer, km: number, exclude: ReadonlySet<string> | null): UnionHit[] {
+    const best = new Map<string, UnionHit>();
+    const target = to === 'clusters' ? this.clusters : this.zones;
+    for (const s of sources) {
+      const hits = to === 'villages' ? this.villagesNear(s.geometry, s.box, km) : withinInBoxSet(target, s.geometry, s.box, km);
+      for (const h of hits) {
+        if (exclude?.has(h.id)) continue;
+        const prior = best.get(h.id);
+        if (!prior || h.distanceKm < prior.distanceKm || (h.distanceKm === prior.distanceKm && s.id < prior.fromId)) best.set(h.id, { id: h.id, distanceKm: h.distanceKm, fromId: s.id });
+      }
+    }
+    return [...best.values()].sort(byDistanceThenId);
   }
 
   private villagesNear(query: ProximityGeometry, box: readonly number[], km: number): Neighbour[] {

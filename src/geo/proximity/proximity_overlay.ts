@@ -8,6 +8,9 @@ import type { ProximityData } from './proximity_types';
 /** What an overlay feature draws: a distance ring, a village→cluster link, or a hit marker. */
 export type OverlayRole = 'ring' | 'link' | 'hit';
 
+/** Most sources a union answer draws rings around. */
+const UNION_RINGS_MAX = 30;
+
 type Lookup = Map<string, Feature<Geometry, { id: string }>>;
 
 function index(data: ProximityData): Record<'cluster' | 'village' | 'zone', Lookup> {
@@ -33,16 +36,28 @@ export function proximityOverlay(answer: ProximityAnswer, rows: readonly Proximi
   const out: Feature[] = [];
   const centre =
     answer.kind === 'satellites' ? by.zone.get(answer.zoneId) : answer.kind === 'villagesNearCluster' ? by.cluster.get(answer.clusterId) : undefined;
-  if (centre && km > 0) {
-    const ring = buffer(centre as Feature<Geometry>, km, { units: 'kilometers', steps: 16 });
-    if (ring) out.push({ ...ring, properties: { role: 'ring' satisfies OverlayRole } });
+  const ring = (f: Feature<Geometry> | Geometry, d: number) => {
+    const r = buffer(f as Feature<Geometry>, d, { units: 'kilometers', steps: 16 });
+    if (r) out.push({ ...r, properties: { role: 'ring' satisfies OverlayRole } });
+  };
+  if (centre && km > 0) ring(centre, km);
+  // A union question: a ring around each source (up to a few dozen; beyond, rings only clutter).
+  const sources = new Map<string, Feature<Geometry>>();
+  if (answer.kind === 'union') {
+    const from = answer.from;
+    if (from.layer === 'area') from.polygons.forEach((g, i) => sources.set(`area-${i}`, { type: 'Feature', properties: {}, geometry: g }));
+    else for (const id of from.ids) {
+      const f = by[from.layer === 'clusters' ? 'cluster' : from.layer === 'zones' ? 'zone' : 'village'].get(id);
+      if (f) sources.set(id, f);
+    }
+    if (answer.mode.kind === 'within' && answer.mode.km > 0 && sources.size <= UNION_RINGS_MAX) for (const f of sources.values()) ring(f, answer.mode.km);
   }
   for (const r of rows) {
     const f = by[r.layer].get(r.id);
     if (!f) continue;
     const a = anchor(f);
     out.push({ type: 'Feature', properties: { role: 'hit' satisfies OverlayRole, id: r.id, layer: r.layer }, geometry: { type: 'Point', coordinates: a } });
-    const o = r.otherId && r.otherLayer ? by[r.otherLayer].get(r.otherId) : undefined;
+    const o = !r.otherId || !r.otherLayer ? undefined : r.otherLayer === 'area' || answer.kind === 'union' ? sources.get(r.otherId) : by[r.otherLayer].get(r.otherId);
     if (o && answer.kind !== 'satellites' && answer.kind !== 'villagesNearCluster') {
       out.push({ type: 'Feature', properties: { role: 'link' satisfies OverlayRole }, geometry: { type: 'LineString', coordinates: [a, anchor(o)] } });
     }

@@ -1,5 +1,5 @@
 import type { MultiPolygon, Polygon } from 'geojson';
-import type { NearestMatch, Neighbour, ProximityData, SatelliteGroup } from './proximity_types';
+import type { NearestMatch, Neighbour, ProximityData, ProxLayer, SatelliteGroup, UnionFrom, UnionHit, UnionMode } from './proximity_types';
 
 /** A question the proximity worker answers; distances in kilometres. */
 export type ProximityQuestion =
@@ -8,7 +8,8 @@ export type ProximityQuestion =
   | { kind: 'satellites'; zoneId: string; km: number }
   | { kind: 'allSatellites'; km: number }
   | { kind: 'villagesNearCluster'; clusterId: string; km: number }
-  | { kind: 'clustersNearPolygon'; polygon: Polygon | MultiPolygon; km: number };
+  | { kind: 'clustersNearPolygon'; polygon: Polygon | MultiPolygon; km: number }
+  | { kind: 'union'; from: UnionFrom; to: ProxLayer; mode: UnionMode };
 
 /** The answer to a question of the same `kind`. */
 export type ProximityAnswer =
@@ -17,7 +18,8 @@ export type ProximityAnswer =
   | { kind: 'satellites'; zoneId: string; km: number; clusters: Neighbour[] }
   | { kind: 'allSatellites'; km: number; groups: SatelliteGroup[] }
   | { kind: 'villagesNearCluster'; clusterId: string; km: number; villages: Neighbour[] }
-  | { kind: 'clustersNearPolygon'; km: number; clusters: Neighbour[] };
+  | { kind: 'clustersNearPolygon'; km: number; clusters: Neighbour[] }
+  | { kind: 'union'; from: UnionFrom; to: ProxLayer; mode: UnionMode; hits: UnionHit[] };
 
 /** A message to the worker: load data (builds the index once), or ask. */
 export type ProximityRequest =
@@ -38,4 +40,5 @@ export const PROXIMITY_QUESTION_KINDS = [
   'allSatellites',
   'villagesNearCluster',
   'clustersNearPolygon',
+  'union',
 ] as const satisfies readonly ProximityQuestion['kind'][];

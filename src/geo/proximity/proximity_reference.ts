@@ -2,7 +2,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import { featureDistance, proximityGeometry } from './feature_distance';
 import type { ProximityGeometry } from './feature_distance';
 import { byDistanceThenId, checkKm, isBetter } from './proximity_types';
-import type { NearestMatch, Neighbour, ProximityData, SatelliteGroup } from './proximity_types';
+import type { NearestMatch, Neighbour, ProximityData, ProxLayer, SatelliteGroup, UnionFrom, UnionHit, UnionMode } from './proximity_types';
 
 interface Identified {
   geometry: ProximityGeometry;
@@ -124,4 +124,28 @@ export function clustersNearPolygonReference(data: ProximityData, polygon: Polyg
   const geometry = proximityGeometry(polygon, 'polygon');
   if (geometry.type === 'Point') throw new Error('Expected polygon to be a Polygon or MultiPolygon, got Point');
   return withinOf(geometry, data.clusters, km);
+}
+
+/**
+ * The union question with plain loops: every target against every source with
+ * `featureDistance` (Turf). The reference the index must match.
+ */
+export function unionReference(data: ProximityData, from: UnionFrom, to: ProxLayer, mode: UnionMode): UnionHit[] {
+  const list = (l: ProxLayer): readonly Identified[] => (l === 'clusters' ? data.clusters : l === 'zones' ? data.zones : data.villages);
+  const sources = from.layer === 'area'
+    ? from.polygons.map((p, i) => ({ id: `area-${i}`, geometry: proximityGeometry(p, `area ${i}`) }))
+    : from.ids.map((id) => ({ id, geometry: find(list(from.layer as ProxLayer), id, from.layer).geometry }));
+  const own = from.layer === to ? new Set(from.ids) : new Set<string>();
+  const all: UnionHit[] = [];
+  for (const t of list(to)) {
+    if (own.has(t.properties.id) || !sources.length) continue;
+    let best: UnionHit | null = null;
+    for (const s of sources) {
+      const d = featureDistance(s.geometry, t.geometry);
+      if (!best || d < best.distanceKm || (d === best.distanceKm && s.id < best.fromId)) best = { id: t.properties.id, distanceKm: d, fromId: s.id };
+    }
+    all.push(best!);
+  }
+  all.sort(byDistanceThenId);
+  return mode.kind === 'within' ? all.filter((h) => h.distanceKm <= checkKm(mode.km)) : all.slice(0, mode.n);
 }

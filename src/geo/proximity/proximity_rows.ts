@@ -1,13 +1,15 @@
 import type { ProximityAnswer } from './proximity_protocol';
 
+const ROW_LAYER = { clusters: 'cluster', zones: 'zone', villages: 'village' } as const;
+
 /** One row of a proximity result table. */
 export interface ProximityRow {
   /** Feature listed in the row (a cluster, a village or a zone). */
   id: string;
   layer: 'cluster' | 'village' | 'zone';
-  /** Its counterpart (nearest zone / nearest cluster), if the question has one. */
+  /** Its counterpart (nearest zone / nearest cluster / the source it is nearest to), if the question has one. */
   otherId: string | null;
-  otherLayer: 'cluster' | 'zone' | null;
+  otherLayer: 'cluster' | 'zone' | 'village' | 'area' | null;
   /** Edge-to-edge distance (km). */
   distanceKm: number;
 }
@@ -39,5 +41,10 @@ export function proximityRows(answer: ProximityAnswer, km: number): ProximityRow
       );
     case 'clustersNearPolygon':
       return answer.clusters.map((c) => ({ id: c.id, layer: 'cluster', otherId: null, otherLayer: null, distanceKm: c.distanceKm }));
+    case 'union': {
+      const layer = ROW_LAYER[answer.to];
+      const otherLayer = answer.from.layer === 'area' ? 'area' : ROW_LAYER[answer.from.layer];
+      return answer.hits.map((h) => ({ id: h.id, layer, otherId: h.fromId, otherLayer, distanceKm: h.distanceKm }));
+    }
   }
 }

@@ -1,3 +1,4 @@
+import type { MultiPolygon, Polygon } from 'geojson';
 import type { ClusterFeature, VillageFeature, ZoneFeature } from '../types';
 
 /** The three datasets a proximity analysis runs over. */
@@ -80,3 +81,26 @@ export function checkKm(km: number, name = 'km'): number {
   }
   return km;
 }
+
+/** The datasets a question can start from or ask about. */
+export type ProxLayer = 'clusters' | 'zones' | 'villages';
+export const PROX_LAYERS = ['clusters', 'zones', 'villages'] as const satisfies readonly ProxLayer[];
+
+/** Where a union question starts: features of one layer, or drawn/imported areas. */
+export type UnionFrom =
+  | { layer: ProxLayer; ids: readonly string[] }
+  | { layer: 'area'; polygons: readonly (Polygon | MultiPolygon)[] };
+
+/** Within a distance of any source feature, or the N nearest to any of them. */
+export type UnionMode = { kind: 'within'; km: number } | { kind: 'nearest'; n: number };
+
+/** One answer of a union question: a target, its distance to the nearest source, and which source that is. */
+export interface UnionHit {
+  id: string;
+  distanceKm: number;
+  /** The source feature's id (`area-<i>` for the i-th area). */
+  fromId: string;
+}
+
+/** Largest radius the nearest-N search grows to (km): beyond the province. */
+export const NEAREST_SEARCH_MAX_KM = 400;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { proximityOverlay } from '../../../src/geo/proximity/proximity_overlay';
 import { proximityRows } from '../../../src/geo/proximity/proximity_rows';
 import { createProximityService, idsInArea } from '../../../src/store/proximity_service';
-import { satellitesReference, nearestClusterReference } from '../../../src/geo/proximity/proximity_reference';
+import { satellitesReference, nearestClusterReference, unionReference } from '../../../src/geo/proximity/proximity_reference';
 import { createInlineClient } from '../../../src/store/proximity_client';
 import { combineSelection, createAppStore } from '../../../src/store/store';
 import { currentQuestion, runProximity } from '../../../src/app/proximity_runner';
@@ -55,7 +55,7 @@ describe('runProximity', () => {
     const stop = runProximity(store, createProximityService(store, createInlineClient()));
     expect(currentQuestion(store.getState())).toBeNull();
     store.getState().setPanel('proximity');
-    store.getState().setProx({ zoneId: 'kcn-mau-gian-khau', km: 20 });
+    store.getState().setProx({ kind: 'satellites', zoneId: 'kcn-mau-gian-khau', km: 20 });
     await expect.poll(() => store.getState().proxAnswer?.kind).toBe('satellites');
     expect(selectProxRows(store.getState()).map((r) => r.id)).toEqual(satellitesReference(data, 'kcn-mau-gian-khau', 20).map((n) => n.id));
     expect(selectProxOverlay(store.getState())!.features.length).toBeGreaterThan(1);
@@ -65,6 +65,15 @@ describe('runProximity', () => {
     expect(store.getState().prox.km).toBe(0.5);
     store.getState().setProx({ kind: 'nearestZones' });
     await expect.poll(() => store.getState().proxAnswer?.kind).toBe('nearestZones');
+    // A union over the selection follows the selection.
+    store.getState().setProx({ kind: 'union', from: 'selection', to: 'clusters', km: 20 });
+    await expect.poll(() => store.getState().proxStatus).toBe('idle');
+    expect(store.getState().proxAnswer).toBeNull();
+    const first = data.clusters[0]!.properties.id;
+    store.getState().select([first], 'replace');
+    await expect.poll(() => store.getState().proxAnswer?.kind).toBe('union');
+    const want = unionReference(data, { layer: 'clusters', ids: [first] }, 'clusters', { kind: 'within', km: 20 }).map((h) => h.id);
+    expect(selectProxRows(store.getState()).map((r) => r.id)).toEqual(want);
     stop();
   });
   it('reports an error from the client instead of throwing', async () => {

@@ -22,6 +22,7 @@ function everyQuestion(data: ReturnType<typeof fixture>): ProximityQuestion[] {
     { kind: 'allSatellites', km: 5 },
     { kind: 'villagesNearCluster', clusterId: data.clusters[0]!.properties.id, km: 5 },
     { kind: 'clustersNearPolygon', polygon, km: 0 },
+    { kind: 'union', from: { layer: 'zones', ids: data.zones.map((z) => z.properties.id) }, to: 'clusters', mode: { kind: 'within', km: 5 } },
   ];
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_FILTER } from '../../../src/geo/dataset/filter_clusters';
 import { DEFAULT_URL_STATE, decodeHash, encodeHash, type UrlState } from '../../../src/geo/url_state';
+import { DEFAULT_PROX } from '../../../src/geo/proximity/prox_state';
 import { mulberry32, pickOne } from '../../../src/geo/synth/seeded_random';
 import { EX_PROVINCES, STATUSES, WWTP_STATES } from '../../../src/geo/types';
 import { deepFreeze } from '../helpers/deep_freeze';
@@ -137,5 +138,27 @@ describe('decodeHash drops bad and stale parts and names them', () => {
       expect(Array.isArray(r.ignored)).toBe(true);
     }
     expect(decodeHash(undefined as unknown as string, known)).toEqual({ state: {}, ignored: [] });
+  });
+});
+
+describe('the proximity question in the link', () => {
+  const known = { clusterIds: new Set(['hn-a']), zoneIds: new Set(['kcn-1', 'kcn-2']), villageIds: new Set(['v-1']) };
+  const base = { ...DEFAULT_URL_STATE, filter: EMPTY_FILTER };
+  it('round-trips a union question and the presets', () => {
+    const union = { ...DEFAULT_PROX, fromIds: ['kcn-1', 'kcn-2'], km: 2.5 };
+    const hash = encodeHash({ ...base, panel: 'proximity', prox: union });
+    expect(hash).toBe('panel=proximity&q=union&from=zones&ids=kcn-1,kcn-2&to=clusters&km=2.5');
+    expect(decodeHash(hash, known)).toEqual({ state: { panel: 'proximity', prox: union }, ignored: [] });
+    const nearest = { ...DEFAULT_PROX, fromIds: [], from: 'selection' as const, to: 'villages' as const, mode: 'nearest' as const, n: 3 };
+    expect(decodeHash(encodeHash({ ...base, prox: nearest }), known).state.prox).toEqual(nearest);
+    const sat = { ...DEFAULT_PROX, fromIds: [], kind: 'satellites' as const, zoneId: 'kcn-2', km: 10 };
+    expect(decodeHash(encodeHash({ ...base, prox: sat }), known).state.prox).toEqual(sat);
+  });
+  it('drops stale ids and bad values with a name, keeping the rest of the question', () => {
+    const { state, ignored } = decodeHash('q=union&from=zones&ids=kcn-1,gone&to=roads&km=-1', known);
+    expect(state.prox).toMatchObject({ kind: 'union', from: 'zones', fromIds: ['kcn-1'], to: 'clusters', km: 5 });
+    expect(ignored).toEqual(['km=-1', 'to=roads', 'ids=gone']);
+    expect(decodeHash('q=teleport&km=3', known)).toEqual({ state: {}, ignored: ['q=teleport'] });
+    expect(decodeHash('km=3', known).ignored).toEqual(['km (no q)']);
   });
 });

@@ -1,0 +1,30 @@
+import type { GeometryQuality } from '../types';
+
+/**
+ * How much a distance can be trusted: `measured` between two traced or surveyed footprints
+ * (or a planner's area); `schematic` when either end is a schematic square or a point placed
+ * at a commune or district; `same-commune` when both ends are schematic and lie in the same
+ * 2025 commune — they were placed from the same commune centre, so the distance says nothing.
+ */
+export type DistanceTrust = 'measured' | 'schematic' | 'same-commune';
+export const DISTANCE_TRUSTS = ['measured', 'schematic', 'same-commune'] as const satisfies readonly DistanceTrust[];
+
+/** What the trust of a distance depends on at each end. */
+export interface TrustEnd {
+  geometry_quality: GeometryQuality;
+  commune_2025?: string | null;
+}
+
+const MEASURED: ReadonlySet<GeometryQuality> = new Set(['traced', 'surveyed']);
+
+/**
+ * @param a - one end (a cluster, KCN or village)
+ * @param b - the other end, or null for an area the planner drew or imported (as good as its lines)
+ */
+export function distanceTrust(a: TrustEnd, b: TrustEnd | null): DistanceTrust {
+  const ma = MEASURED.has(a.geometry_quality);
+  const mb = b === null || MEASURED.has(b.geometry_quality);
+  if (ma && mb) return 'measured';
+  if (!ma && b && !mb && a.commune_2025 && a.commune_2025 === b.commune_2025) return 'same-commune';
+  return 'schematic';
+}
