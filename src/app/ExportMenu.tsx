@@ -7,7 +7,7 @@ import { basemapCredit, bundledCredits } from '../map/style';
 import { t } from './i18n';
 import { MapViewContext, useAppStoreApi, useStore } from './use_store';
 
-type Format = 'geojson' | 'csv' | 'areas';
+type Format = 'geojson' | 'csv' | 'xlsx' | 'areas';
 
 /**
  * Exports exactly the selection (or, with nothing selected, the filtered set — and says so),
@@ -54,6 +54,13 @@ export function ExportMenu() {
     if (format === 'csv') {
       return downloadText(clustersToCsv(features), exportFileName({ ...names, what, ext: 'csv' }), 'text/csv');
     }
+    if (format === 'xlsx') {
+      // (its own chunk: the spreadsheet writer is large and only needed here)
+      const { clustersToXlsx } = await import('../geo/io/export_xlsx');
+      const title = t(lang, what === 'selection' ? 'export.selectionTitle' : 'export.filteredTitle');
+      const bytes = await clustersToXlsx(features, { sheet: t(lang, 'export.sheet'), title, created: date });
+      return downloadBlob(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), exportFileName({ ...names, what, ext: 'xlsx' }));
+    }
     const text = exportGeoJSON(features, {
       title: t(lang, what === 'selection' ? 'export.selectionTitle' : 'export.filteredTitle'),
       exported_at: date.toISOString(),
@@ -66,6 +73,7 @@ export function ExportMenu() {
       <span>{t(lang, 'export.title')}:</span>
       <button type="button" data-testid="export-geojson" onClick={() => void run('geojson')}>GeoJSON</button>
       <button type="button" data-testid="export-csv" onClick={() => void run('csv')}>CSV</button>
+      <button type="button" data-testid="export-xlsx" title={t(lang, 'export.xlsxHint')} onClick={() => void run('xlsx')}>Excel</button>
       <button type="button" data-testid="export-png" onClick={() => void image()}>PNG</button>
       <button type="button" data-testid="export-areas" disabled={!hasAreas} onClick={() => void run('areas')}>
         {t(lang, 'export.areas')}

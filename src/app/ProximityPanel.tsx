@@ -7,6 +7,7 @@ import { selectClusterById, selectFilteredIds, selectProxRows } from '../store/s
 import { PROX_KM_MAX, PROX_KM_MIN, PROX_N_MAX } from '../store/store';
 import { PROX_FROMS, type ProxFrom, type ProxKind, type Store } from '../store/types';
 import { t, tn, type MessageKey } from './i18n';
+import { FlyButton } from './FlyButton';
 import { SortHeader, type SortState } from './SortHeader';
 import { useAppStoreApi, useStore } from './use_store';
 
@@ -65,16 +66,6 @@ function SourcePicker({ layer }: { layer: 'zones' | 'villages' }) {
         </ul>
       )}
     </div>
-  );
-}
-
-/** A crosshair (drawn, so it does not depend on the font's symbols). */
-function FlyIcon() {
-  return (
-    <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true">
-      <circle cx="6" cy="6" r="3.5" fill="none" stroke="currentColor" stroke-width="1.3" />
-      <path d="M6 0v3M6 9v3M0 6h3M9 6h3" stroke="currentColor" stroke-width="1.3" />
-    </svg>
   );
 }
 
@@ -245,8 +236,7 @@ export function ProximityPanel() {
                 <td>
                   <button type="button" class="row-link">{info.name}</button>
                   <small class="hint"> {info.province}</small>
-                  <button type="button" class="fly" aria-label={t(lang, 'prox.flyTo', { name: info.name })} title={t(lang, 'prox.flyTo', { name: info.name })}
-                    onClick={(e) => { e.stopPropagation(); s.flyTo(row.id, row.layer); }}><FlyIcon /></button>
+                  <FlyButton name={info.name} onFly={() => s.flyTo(row.id, row.layer)} />
                 </td>
                 <td class={trust === 'measured' ? 'num' : 'num untrusted'}>
                   {formatKm(row.distanceKm, lang)}

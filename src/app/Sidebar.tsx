@@ -5,10 +5,11 @@ import { formatNumber } from '../geo/format';
 import { EX_PROVINCES, STATUSES, WWTP_STATES } from '../geo/types';
 import { selectFilteredIds } from '../store/selectors';
 import type { Basemap, PanelId } from '../store/types';
+import type { Lang } from '../geo/format';
 import { t, type MessageKey } from './i18n';
 import { Reconcile } from './Reconcile';
 import { ProximityPanel } from './ProximityPanel';
-import { ClusterList } from './ClusterList';
+import { ClusterList, ZoomToFiltered } from './ClusterList';
 import { CommuneFacet } from './CommuneFacet';
 import { StatsPanel } from './StatsPanel';
 import { lazy } from './lazy';
@@ -24,6 +25,7 @@ function Facet<V extends string>(props: {
   label: (v: V) => string;
   onChange: (next: V[] | null) => void;
   testid: string;
+  lang: Lang;
 }) {
   const { values, selected } = props;
   const isOn = (v: V) => selected === null || selected.includes(v);
@@ -36,10 +38,14 @@ function Facet<V extends string>(props: {
     <fieldset class="facet" data-testid={props.testid}>
       <legend>{props.legend}</legend>
       {values.map((v) => (
-        <label key={v}>
-          <input type="checkbox" checked={isOn(v)} onChange={() => toggle(v)} value={v} />
-          {props.label(v)}
-        </label>
+        <div class="facet-value" key={v}>
+          <label>
+            <input type="checkbox" checked={isOn(v)} onChange={() => toggle(v)} value={v} />
+            {props.label(v)}
+          </label>
+          <button type="button" class="only" data-value={v} aria-label={t(props.lang, 'filter.onlyLabel', { value: props.label(v) })}
+            onClick={() => props.onChange(values.length === 1 ? null : [v])}>{t(props.lang, 'filter.only')}</button>
+        </div>
       ))}
     </fieldset>
   );
@@ -79,6 +85,7 @@ function FilterPanel() {
         label={(v) => v}
         onChange={(provinces) => s.setFilter({ provinces })}
         testid="facet-province"
+        lang={lang}
       />
       <Facet
         legend={t(lang, 'filter.status')}
@@ -87,6 +94,7 @@ function FilterPanel() {
         label={(v) => t(lang, `status.${v}` as MessageKey)}
         onChange={(statuses) => s.setFilter({ statuses })}
         testid="facet-status"
+        lang={lang}
       />
       <Facet
         legend={t(lang, 'filter.wwtp')}
@@ -95,6 +103,7 @@ function FilterPanel() {
         label={(v) => t(lang, `wwtp.${v}` as MessageKey)}
         onChange={(wwtp) => s.setFilter({ wwtp })}
         testid="facet-wwtp"
+        lang={lang}
       />
       <Facet
         legend={t(lang, 'filter.model')}
@@ -103,6 +112,7 @@ function FilterPanel() {
         label={(v) => (v === NO_MODEL ? t(lang, 'model.none') : v)}
         onChange={(m) => s.setFilter({ models: m })}
         testid="facet-model"
+        lang={lang}
       />
       <CommuneFacet />
       <fieldset class="facet area">
@@ -126,7 +136,10 @@ function FilterPanel() {
         <label><input type="checkbox" checked={showVillages} onChange={(e) => s.setLayer('villages', e.currentTarget.checked)} data-testid="layer-villages" />{t(lang, 'layers.villages')}</label>
         <label><input type="checkbox" checked={showCommunes} onChange={(e) => s.setLayer('communes', e.currentTarget.checked)} data-testid="layer-communes" />{t(lang, 'layers.communes')}</label>
         <label><input type="checkbox" checked={showCommunes2009} onChange={(e) => s.setLayer('communes2009', e.currentTarget.checked)} data-testid="layer-communes-2009" />{t(lang, 'layers.communes2009')}</label>
-        <button type="button" onClick={() => s.requestFit()}>{t(lang, 'layers.fit')}</button>
+        <div class="buttons">
+          <button type="button" onClick={() => s.requestFit()}>{t(lang, 'layers.fit')}</button>
+          <ZoomToFiltered />
+        </div>
       </fieldset>
       <fieldset class="facet basemap" data-testid="basemap">
         <legend>{t(lang, 'basemap.title')}</legend>

@@ -1,3 +1,4 @@
+import { DEFAULT_LIST_COLUMNS, readColumns, type ListColumn } from '../geo/dataset/list_columns';
 import { DEFAULT_PROX } from '../geo/proximity/prox_state';
 import { createStore, type StateCreator } from 'zustand/vanilla';
 import { EMPTY_FILTER } from '../geo/dataset/filter_clusters';
@@ -96,7 +97,28 @@ const selectionSlice: StateCreator<Store, [], [], SelectionSlice> = (set) => ({
   setImported: (imported) => set({ imported, inspected: null }),
 });
 
+/** A small preference kept in this browser; where storage is refused the app works without it. */
+const PREFS_KEY = 'ccn-map.listColumns';
+function storedColumns(): ListColumn[] {
+  try {
+    const raw = globalThis.localStorage?.getItem(PREFS_KEY);
+    return readColumns(raw ? JSON.parse(raw) : null);
+  } catch {
+    return [...DEFAULT_LIST_COLUMNS];
+  }
+}
+
 const viewSlice: StateCreator<Store, [], [], ViewSlice> = (set) => ({
+  listColumns: storedColumns(),
+  setListColumns: (cols) => {
+    const next = readColumns(cols);
+    try {
+      globalThis.localStorage?.setItem(PREFS_KEY, JSON.stringify(next));
+    } catch {
+      // (private mode, full storage: the choice lasts this visit)
+    }
+    set({ listColumns: next });
+  },
   lang: 'vi',
   panel: 'filters',
   basemap: 'bundled',

@@ -3,6 +3,7 @@ import type { CommuneProps } from '../geo/dataset/commune_at';
 import type { ClusterFilter } from '../geo/dataset/filter_clusters';
 import type { ProximityAnswer } from '../geo/proximity/proximity_protocol';
 import type { ProxState } from '../geo/proximity/prox_state';
+import type { ListColumn } from '../geo/dataset/list_columns';
 import type { Lang } from '../geo/format';
 import type { ClusterCollection, ClusterGeometry, VillageCollection, ZoneCollection } from '../geo/types';
 import type { JournalRecord } from '../geo/edit/change';
@@ -155,6 +156,9 @@ export interface ViewSlice {
   camera: Camera | null;
   /** A camera the map should jump to (from a shared link), with a counter. */
   cameraRequest: (Camera & { n: number }) | null;
+  /** The cluster table's optional columns (remembered in this browser). */
+  listColumns: ListColumn[];
+  setListColumns(cols: ListColumn[]): void;
   setLang(l: Lang): void;
   setPanel(p: PanelId): void;
   setBasemap(b: Basemap): void;

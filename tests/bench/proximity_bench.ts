@@ -2,7 +2,7 @@ import type { Polygon } from 'geojson';
 import { buildProximityIndex } from '../../src/geo/proximity/proximity_index';
 import * as ref from '../../src/geo/proximity/proximity_reference';
 import { mulberry32 } from '../../src/geo/synth/seeded_random';
-import type { NearestMatch, Neighbour, ProximityData } from '../../src/geo/proximity/proximity_types';
+import type { NearestMatch, Neighbour, ProximityData, UnionHit } from '../../src/geo/proximity/proximity_types';
 
 /** One measured query: reference (maybe on a sample, extrapolated) against the index. */
 export interface BenchRow {
@@ -26,6 +26,8 @@ const VILLAGE_KM = 2;
 const POLYGON_KM = 1;
 const VILLAGE_QUERIES = 100;
 const POLYGON_QUERIES = 20;
+const UNION_SOURCES = 10;
+const UNION_KM = 5;
 
 function time<T>(fn: () => T): { ms: number; result: T } {
   const t0 = performance.now();
@@ -68,7 +70,7 @@ function row(data: string, query: string, workload: string, refMs: number, done:
 }
 
 /**
- * Measure the five proximity queries on one data set, reference against index.
+ * Measure the six proximity queries on one data set, reference against index.
  * Returns the rows and the index build time (ms).
  */
 export function benchProximity(label: string, data: ProximityData): { rows: BenchRow[]; buildMs: number } {
@@ -106,5 +108,21 @@ export function benchProximity(label: string, data: ProximityData): { rows: Benc
   const cpRef = time(() => cpSample.map((p) => ref.clustersNearPolygonReference(data, p, POLYGON_KM)));
   rows.push(row(label, `clusters within ${POLYGON_KM} km of a drawn 0.15° square`, `${drawn.length} queries`, cpRef.ms, cpSample.length, drawn.length, 'queries', cp.ms, cpRef.result.every((r, i) => sameNeighbours(cp.result[i]!, r))));
 
+  // One union question: clusters within UNION_KM of any of UNION_SOURCES KCN (every phase of a
+  // zone at once). Per target the answer does not depend on the other targets, so the reference
+  // runs on a sample of clusters and the index's answer is compared on that sample.
+  const sources = sampleOf(zones, UNION_SOURCES, 6).map((z) => z.properties.id);
+  const from = { layer: 'zones' as const, ids: sources };
+  const un = time(() => index.union(from, 'clusters', { kind: 'within', km: UNION_KM }));
+  const unSample = sampleOf(clusters, Math.max(1, Math.ceil(POLYGON_PAIRS / Math.max(1, sources.length))), 7);
+  const unRef = time(() => ref.unionReference({ ...data, clusters: unSample }, from, 'clusters', { kind: 'within', km: UNION_KM }));
+  const inSample = new Set(unSample.map((c) => c.properties.id));
+  const unAgree = sameUnion(un.result.filter((h) => inSample.has(h.id)), unRef.result);
+  rows.push(row(label, `clusters within ${UNION_KM} km of any of ${sources.length} KCN (one union)`, `${N.toLocaleString('en')} clusters`, unRef.ms, unSample.length, N, 'clusters', un.ms, unAgree));
+
   return { rows, buildMs: built.ms };
+}
+
+function sameUnion(a: readonly UnionHit[], b: readonly UnionHit[]): boolean {
+  return a.length === b.length && a.every((h, i) => h.id === b[i]!.id && h.fromId === b[i]!.fromId && Math.abs(h.distanceKm - b[i]!.distanceKm) < 1e-3);
 }

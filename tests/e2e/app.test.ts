@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
 
+const read = (f: string) => JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/app', f), 'utf8'));
 const ALL = ['hn-mau-dong-van', 'hn-mau-kim-bang', 'hn-mau-thanh-liem', 'nb-mau-gian-khau', 'nb-mau-khanh-nhac', 'nd-mau-hai-hau', 'nd-mau-xuan-tien', 'nd-mau-y-yen'];
 const BACKGROUND = [0xdf, 0xe6, 0xea];
 
@@ -111,6 +112,44 @@ describe('the cluster map on the fixture', () => {
     await page.context().close();
   });
 
+  it('the table shows the columns chosen (remembered after a reload); a row selects without flying; "only" keeps one facet value; zoom to the filtered clusters', async () => {
+    const { page, consoleErrors } = await openApp(browser(), baseUrl);
+    const center = () => page.evaluate(() => (window as any).__mapView.map.getCenter().toArray() as number[]);
+    // "only": one click keeps just that status.
+    await page.getByTestId('facet-status').getByRole('button', { name: 'Chỉ giữ Đang hoạt động' }).click();
+    await expect.poll(() => page.getByTestId('showing').textContent()).toMatch(/^Đang hiển thị [1-7] \/ 8 cụm$/);
+    const operating = read('clusters.geojson').features.filter((f: { properties: { status: string } }) => f.properties.status === 'operating');
+    expect(await page.getByTestId('showing').textContent()).toBe(`Đang hiển thị ${operating.length} / 8 cụm`);
+    await page.getByTestId('tab-list').click();
+    const list = page.getByTestId('cluster-list');
+    await page.getByTestId('list-columns').click();
+    await page.getByTestId('list-columns-menu').getByLabel('Lấp đầy').check();
+    await page.getByTestId('list-columns-menu').getByLabel('Tỉnh cũ').uncheck();
+    const headers = () => list.locator('thead th').allTextContents();
+    expect((await headers()).map((h) => h.replace(/[▲▼]/g, '').trim())).toEqual(['Tên', 'Tình trạng', 'Nước thải', 'Diện tích', 'Lấp đầy']);
+    // A row selects and opens, and the map stays where it was.
+    const before = await center();
+    await list.locator('tbody tr').first().click();
+    await page.getByTestId('details').waitFor();
+    await expect.poll(() => page.getByTestId('selection-count').textContent()).toBe('Đã chọn 1 cụm');
+    expect(await center()).toEqual(before);
+    // Zoom to what the filter keeps: every kept cluster is in view.
+    await page.getByTestId('zoom-filtered').click();
+    await waitForMapIdle(page);
+    const inView = await page.evaluate((pts) => {
+      const b = (window as any).__mapView.map.getBounds();
+      return pts.every((p: [number, number]) => b.contains(p));
+    }, operating.map((f: { geometry: { type: string; coordinates: unknown } }) => (f.geometry.type === 'Point' ? f.geometry.coordinates : (f.geometry.coordinates as number[][][])[0]![0])));
+    expect(inView).toBe(true);
+    expect(await center()).not.toEqual(before);
+    // The column choice is remembered in this browser.
+    await page.reload();
+    await page.getByTestId('tab-list').click();
+    await expect.poll(async () => (await headers()).map((h) => h.replace(/[▲▼]/g, '').trim())).toEqual(['Tên', 'Tình trạng', 'Nước thải', 'Diện tích', 'Lấp đầy']);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
   it('switches the interface to English', async () => {
     const { page } = await openApp(browser(), baseUrl);
     await page.getByRole('button', { name: 'Ngôn ngữ' }).click();
@@ -130,7 +169,7 @@ describe('the English interface', () => {
   const VIETNAMESE = /[ăâđêôơưáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]/i;
   const dataValues = (): string[] => {
     const out = new Set<string>(['Ninh Bình', 'Hà Nam', 'Nam Định']);
-    for (const f of ['clusters.geojson', 'communes_2025.geojson']) {
+    for (const f of ['clusters.geojson', 'communes_2025.geojson', 'industrial_zones.geojson', 'craft_villages.geojson']) {
       const fc = JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/app', f), 'utf8')) as { features: { properties: Record<string, unknown> }[] };
       for (const x of fc.features) for (const v of Object.values(x.properties)) for (const s of Array.isArray(v) ? v : [v]) if (typeof s === 'string' && s.length > 1) out.add(s);
     }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, inject, it } from 'vitest';
 import { satellitesReference, unionReference } from '../../src/geo/proximity/proximity_reference';
 import { useBrowser } from './browser';
@@ -93,6 +94,21 @@ describe('a question over a set', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-geojson').click()]);
     const fc = JSON.parse(readFileSync((await download.path())!, 'utf8'));
     expect(fc.features.map((f: { properties: { id: string } }) => f.properties.id).sort()).toEqual(expected.map((h) => h.id).sort());
+    // The same rows as a spreadsheet: read back with the same library, areas are numbers.
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync((await xlsx.path())!).buffer as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const header = (ws.getRow(1).values as unknown[]).slice(1) as string[];
+    const rowsOut = Array.from({ length: ws.rowCount - 1 }, (_, i) => ws.getRow(i + 2));
+    expect(rowsOut.map((r) => r.getCell(header.indexOf('id') + 1).value).sort()).toEqual(expected.map((h) => h.id).sort());
+    const byId = new Map(data.clusters.map((c: { properties: { id: string; planned_area_ha: number | null } }) => [c.properties.id, c.properties.planned_area_ha]));
+    for (const r of rowsOut) {
+      const area = byId.get(String(r.getCell(header.indexOf('id') + 1).value));
+      expect(r.getCell(header.indexOf('planned_area_ha') + 1).value).toBe(area ?? null);
+    }
+    expect(rowsOut.some((r) => typeof r.getCell(header.indexOf('planned_area_ha') + 1).value === 'number')).toBe(true);
     await screenshot(page, 'proximity-union');
     // The copied link restores the question in a fresh page.
     await page.getByTestId('copy-link').click();

@@ -13,7 +13,7 @@ export interface ExportFileNameOptions {
   what: ExportWhat;
   /** Export day, taken in the local time zone. */
   date: Date;
-  ext: 'geojson' | 'csv';
+  ext: 'geojson' | 'csv' | 'xlsx';
 }
 
 /** Leading word per kind of export (ASCII Vietnamese). */
@@ -48,7 +48,7 @@ const PREFIX: Record<ExportWhat, string> = {
 export function exportFileName(opts: ExportFileNameOptions): string {
   const { provinces, statuses, what, date, ext } = opts;
   if (!(what in PREFIX)) throw new TypeError(`Expected what to be selection, filtered or areas, got ${String(what)}`);
-  if (ext !== 'geojson' && ext !== 'csv') throw new TypeError(`Expected ext to be geojson or csv, got ${String(ext)}`);
+  if (ext !== 'geojson' && ext !== 'csv' && ext !== 'xlsx') throw new TypeError(`Expected ext to be geojson, csv or xlsx, got ${String(ext)}`);
   if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw new RangeError(`Expected a valid Date, got ${String(date)}`);
   const parts = [PREFIX[what]];
   if (what !== 'areas') {

@@ -1,5 +1,5 @@
 import { booleanIntersects, distance, lineString, pointToLineDistance, pointToPolygonDistance } from '@turf/turf';
-import { geometryBBox } from './bbox_expand';
+import { bboxGapKm, geometryBBox } from './bbox_expand';
 import type { Feature, LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 
 /** The geometries the proximity analysis accepts. */
@@ -84,4 +84,54 @@ export function featureDistance(a: ProximityInput, b: ProximityInput): number {
   for (const v of vertices(ga)) best = Math.min(best, pointToShapes(v, ringsB));
   for (const v of vertices(gb)) best = Math.min(best, pointToShapes(v, ringsA));
   return best;
+}
+
+/** A polygon's vertices and boundary segments (each with its box), made once per geometry. */
+interface Prepared {
+  vertices: Position[];
+  segments: { line: LineString; box: [number, number, number, number] }[];
+}
+const preparedOf = new WeakMap<object, Prepared>();
+
+function prepare(g: Polygon | MultiPolygon): Prepared {
+  const hit = preparedOf.get(g);
+  if (hit) return hit;
+  const segments: Prepared['segments'] = [];
+  for (const ring of rings(g)) {
+    const c = ring.coordinates;
+    for (let i = 0; i + 1 < c.length; i++) {
+      const a = c[i]!;
+      const b = c[i + 1]!;
+      segments.push({ line: { type: 'LineString', coordinates: [a, b] }, box: [Math.min(a[0]!, b[0]!), Math.min(a[1]!, b[1]!), Math.max(a[0]!, b[0]!), Math.max(a[1]!, b[1]!)] });
+    }
+  }
+  const p = { vertices: vertices(g), segments };
+  preparedOf.set(g, p);
+  return p;
+}
+
+function scan(vs: readonly Position[], segments: Prepared['segments'], best: number): number {
+  for (const v of vs) {
+    const vb = [v[0]!, v[1]!, v[0]!, v[1]!];
+    for (const s of segments) {
+      // The box's distance is a lower bound of the segment's: one no nearer than the best cannot win.
+      if (bboxGapKm(vb, s.box) >= best) continue;
+      const d = pointToLineDistance(v, s.line, { units: 'kilometers' });
+      if (d < best) best = d;
+    }
+  }
+  return best;
+}
+
+/**
+ * {@link featureDistance}, the same value, for the index: each polygon's segments are made
+ * once, and a vertex skips the segments whose box is farther than the best distance so far.
+ * The references keep the plain loops.
+ */
+export function featureDistancePrepared(a: ProximityGeometry, b: ProximityGeometry): number {
+  if (a.type === 'Point' || b.type === 'Point') return featureDistance(a, b);
+  if (boxesOverlap(geometryBBox(a), geometryBBox(b)) && booleanIntersects(a, b)) return 0;
+  const pa = prepare(a);
+  const pb = prepare(b);
+  return scan(pb.vertices, pa.segments, scan(pa.vertices, pb.segments, Infinity));
 }

@@ -1,7 +1,7 @@
 import Flatbush from 'flatbush';
 import { bboxGapKm, EARTH_RADIUS_KM, expandBBoxKm, geometryBBox } from './bbox_expand';
 import type { BBox2 } from './bbox_expand';
-import { featureDistance, proximityGeometry } from './feature_distance';
+import { featureDistancePrepared, proximityGeometry } from './feature_distance';
 import type { ProximityGeometry } from './feature_distance';
 import { isBetter } from './proximity_types';
 import type { Neighbour } from './proximity_types';
@@ -75,7 +75,7 @@ export function nearestInBoxSet(set: BoxSet, query: ProximityGeometry, queryBox:
     for (const { i, lower } of candidates) {
       seen.add(i);
       if (lower > bestKm) continue;
-      const d = featureDistance(query, set.geometries[i]!);
+      const d = featureDistancePrepared(query, set.geometries[i]!);
       if (best === -1 || isBetter(d, set.ids[i]!, bestKm, set.ids[best]!)) {
         bestKm = d;
         best = i;
@@ -104,7 +104,7 @@ export function withinInBoxSet(set: BoxSet, query: ProximityGeometry, queryBox: 
   const found: Neighbour[] = [];
   for (const i of set.tree.search(e[0], e[1], e[2], e[3])) {
     if (bboxGapKm(queryBox, set.boxes[i]!) > km) continue;
-    const d = featureDistance(query, set.geometries[i]!);
+    const d = featureDistancePrepared(query, set.geometries[i]!);
     if (d <= km) found.push({ id: set.ids[i]!, distanceKm: d });
   }
   return found;

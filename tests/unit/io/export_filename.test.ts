@@ -29,6 +29,6 @@ describe('exportFileName', () => {
   it('rejects an invalid date and unknown kinds', () => {
     expect(() => name({ date: new Date('nope') })).toThrow('Expected a valid Date, got Invalid Date');
     expect(() => name({ what: 'all' as 'areas' })).toThrow('Expected what to be selection, filtered or areas, got all');
-    expect(() => name({ ext: 'xls' as 'csv' })).toThrow('Expected ext to be geojson or csv, got xls');
+    expect(() => name({ ext: 'xls' as 'csv' })).toThrow('Expected ext to be geojson, csv or xlsx, got xls');
   });
 });
