@@ -22,6 +22,7 @@ const SurveyPanel = lazy(() => import('./SurveyPanel').then((m) => m.SurveyPanel
 import { PlaceChooser } from './PlaceChooser';
 const PlaceDetails = lazy(() => import('./PlaceDetails').then((m) => m.PlaceDetails));
 const ImportedDetails = lazy(() => import('./ImportedDetails').then((m) => m.ImportedDetails));
+const ReportView = lazy(() => import('./ReportView').then((m) => m.ReportView));
 import type { ProximityService } from '../store/proximity_service';
 import { t } from './i18n';
 import { DATA_FILES } from '../store/load_data';
@@ -108,6 +109,12 @@ async function copyLink(store: AppStore): Promise<void> {
   }
 }
 
+/** The printable report, while one is asked for (its code loads then). */
+function ReportSlot() {
+  const open = useStore((s) => s.report !== null);
+  return open ? <ReportView /> : null;
+}
+
 function Header() {
   const store = useAppStoreApi();
   const lang = useStore((s) => s.lang);
@@ -192,6 +199,7 @@ export function App({ store, assetBase, proximity, journal, survey, onMapDrawn }
         </section>
         {panels && <DetailsOrEditor />}
       </main>
+      <ReportSlot />
      </MapViewContext.Provider>
      </SurveyContext.Provider>
      </JournalContext.Provider>

@@ -51,17 +51,17 @@ export function District({ p }: { p: { old_district: string | null; inferred_dis
   return <span class="nodata">{t(lang, 'details.noData')}</span>;
 }
 
-/**
- * A note in the UI language: the Vietnamese translation where there is one (the English it
- * was made from one click away), else the text as written, marked when it is English in the
- * Vietnamese UI.
- */
 /** The parts of a note (joined by " | " when compiled), one per line. */
 function Parts({ text }: { text: string }) {
   const parts = text.split(' | ');
   return <>{parts.map((x, i) => <span key={i} class="note-part">{x}</span>)}</>;
 }
 
+/**
+ * A note in the UI language: the Vietnamese translation where there is one (the English it
+ * was made from one click away), else the text as written, marked when it is English in the
+ * Vietnamese UI.
+ */
 export function Note({ en, vi, label }: { en: string | null | undefined; vi: string | null | undefined; label: string }) {
   const lang = useStore((s) => s.lang);
   if (!en) return null;
@@ -89,6 +89,7 @@ export function Details() {
   const f = useStore(selectFocused);
   const close = useStore((s) => s.setFocus);
   const openEditor = useStore((s) => s.openEditor);
+  const openReport = useStore((s) => s.openReport);
   const edited = useStore((s) => (f ? s.editedIds.has(f.properties.id) : false));
   if (!f) return null;
   const p = f.properties;
@@ -103,6 +104,7 @@ export function Details() {
         <h2>{p.name}</h2>
         <div class="head-buttons">
           <button type="button" data-testid="details-edit" onClick={() => openEditor(p.id)}>{t(lang, 'edit.button')}</button>
+          <button type="button" data-testid="details-profile" onClick={() => openReport({ kind: 'profile', id: p.id })}>{t(lang, 'report.profile')}</button>
           <button type="button" onClick={() => close(null)} aria-label={t(lang, 'details.close')}>×</button>
         </div>
       </header>

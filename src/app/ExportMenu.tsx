@@ -75,6 +75,7 @@ export function ExportMenu() {
       <button type="button" data-testid="export-csv" onClick={() => void run('csv')}>CSV</button>
       <button type="button" data-testid="export-xlsx" title={t(lang, 'export.xlsxHint')} onClick={() => void run('xlsx')}>Excel</button>
       <button type="button" data-testid="export-png" onClick={() => void image()}>PNG</button>
+      <button type="button" data-testid="export-report" title={t(lang, 'report.openHint')} onClick={() => store.getState().openReport({ kind: 'set' })}>{t(lang, 'report.open')}</button>
       <button type="button" data-testid="export-areas" disabled={!hasAreas} onClick={() => void run('areas')}>
         {t(lang, 'export.areas')}
       </button>

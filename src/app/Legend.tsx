@@ -44,6 +44,40 @@ function OutlineSwatch({ kind }: { kind: 'surveyed' | 'traced' | 'schematic' }) 
   );
 }
 
+/** Every symbol the map draws, under its heading (fill = status, outline = wastewater, shapes); shared by the map's legend and the report. */
+export function LegendBody() {
+  const lang = useStore((s) => s.lang);
+  return (
+    <div class="legend-body">
+      <h3>{t(lang, 'legend.fill')}</h3>
+      {STATUSES.map((s) => (
+        <div class="row" key={s}>
+          <Swatch fill={STATUS_COLOR[s]} stroke="#666" />
+          {t(lang, `status.${s}` as MessageKey)}
+        </div>
+      ))}
+      <h3>{t(lang, 'legend.outline')}</h3>
+      {WWTP_STATES.map((w) => (
+        <div class="row" key={w}>
+          <Swatch fill="#fff" stroke={WWTP_COLOR[w]} />
+          {t(lang, `wwtp.${w}` as MessageKey)}
+        </div>
+      ))}
+      <h3>{t(lang, 'legend.geometry')}</h3>
+      <div class="row"><OutlineSwatch kind="surveyed" />{t(lang, 'legend.surveyed')}</div>
+      <div class="row"><OutlineSwatch kind="traced" />{t(lang, 'legend.traced')}</div>
+      <div class="row"><OutlineSwatch kind="schematic" />{t(lang, 'legend.schematic')}</div>
+      <div class="row"><Swatch fill="#fff" stroke="#555" round />{t(lang, 'legend.point')}</div>
+      <div class="row"><Swatch fill={STATUS_COLOR.operating} stroke={WWTP_COLOR.unknown} round />{t(lang, 'legend.dot')}</div>
+      <div class="row"><Swatch fill={`${ZONE_COLOR}33`} stroke={ZONE_COLOR} dashed />{t(lang, 'legend.zone')}</div>
+      <div class="row"><Swatch fill={VILLAGE_COLOR} stroke="#fff" round />{t(lang, 'legend.village')}</div>
+      <div class="row"><Swatch fill={OUTSIDE_COLOR} stroke={OUTSIDE_COLOR} />{t(lang, 'legend.outside')}</div>
+      <div class="row"><svg width="26" height="16" aria-hidden="true"><line x1="2" y1="8" x2="24" y2="8" stroke="#8c8c8c" stroke-width="1.5" stroke-dasharray="4 2" /></svg>{t(lang, 'legend.exProvince')}</div>
+      <div class="row"><svg width="26" height="16" aria-hidden="true"><line x1="2" y1="8" x2="24" y2="8" stroke={COMMUNE_COLOR} stroke-width="1.2" /></svg>{t(lang, 'legend.commune')}</div>
+    </div>
+  );
+}
+
 /** Explains every symbol on the map. */
 export function Legend() {
   const lang = useStore((s) => s.lang);
@@ -54,35 +88,7 @@ export function Legend() {
       <button type="button" class="legend-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
         {t(lang, 'legend.title')}
       </button>
-      {open && (
-        <div>
-          <h3>{t(lang, 'legend.fill')}</h3>
-          {STATUSES.map((s) => (
-            <div class="row" key={s}>
-              <Swatch fill={STATUS_COLOR[s]} stroke="#666" />
-              {t(lang, `status.${s}` as MessageKey)}
-            </div>
-          ))}
-          <h3>{t(lang, 'legend.outline')}</h3>
-          {WWTP_STATES.map((w) => (
-            <div class="row" key={w}>
-              <Swatch fill="#fff" stroke={WWTP_COLOR[w]} />
-              {t(lang, `wwtp.${w}` as MessageKey)}
-            </div>
-          ))}
-          <h3>{t(lang, 'legend.geometry')}</h3>
-          <div class="row"><OutlineSwatch kind="surveyed" />{t(lang, 'legend.surveyed')}</div>
-          <div class="row"><OutlineSwatch kind="traced" />{t(lang, 'legend.traced')}</div>
-          <div class="row"><OutlineSwatch kind="schematic" />{t(lang, 'legend.schematic')}</div>
-          <div class="row"><Swatch fill="#fff" stroke="#555" round />{t(lang, 'legend.point')}</div>
-          <div class="row"><Swatch fill={STATUS_COLOR.operating} stroke={WWTP_COLOR.unknown} round />{t(lang, 'legend.dot')}</div>
-          <div class="row"><Swatch fill={`${ZONE_COLOR}33`} stroke={ZONE_COLOR} dashed />{t(lang, 'legend.zone')}</div>
-          <div class="row"><Swatch fill={VILLAGE_COLOR} stroke="#fff" round />{t(lang, 'legend.village')}</div>
-          <div class="row"><Swatch fill={OUTSIDE_COLOR} stroke={OUTSIDE_COLOR} />{t(lang, 'legend.outside')}</div>
-          <div class="row"><svg width="26" height="16" aria-hidden="true"><line x1="2" y1="8" x2="24" y2="8" stroke="#8c8c8c" stroke-width="1.5" stroke-dasharray="4 2" /></svg>{t(lang, 'legend.exProvince')}</div>
-          <div class="row"><svg width="26" height="16" aria-hidden="true"><line x1="2" y1="8" x2="24" y2="8" stroke={COMMUNE_COLOR} stroke-width="1.2" /></svg>{t(lang, 'legend.commune')}</div>
-        </div>
-      )}
+      {open && <LegendBody />}
     </div>
   );
 }

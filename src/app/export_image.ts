@@ -67,27 +67,59 @@ export async function composeMapImage(p: ImageParts): Promise<Blob> {
   ctx.fillStyle = '#5d6166';
   ctx.fillText(t(p.lang, 'legend.schematic'), lx + 8 * r, ly + 22 * r + rows.length * lh + 4 * r, lw - 16 * r);
 
-  // Scale bar, bottom left of the map.
-  const metres = scaleBarMetres(p.metresPerPixel, 120);
-  const px = (metres / p.metresPerPixel) * r;
-  const sx = 12 * r;
-  const sy = head + p.canvas.height - 14 * r;
-  ctx.fillStyle = 'rgba(255,255,255,0.9)';
-  ctx.fillRect(sx - 4 * r, sy - 16 * r, px + 8 * r, 22 * r);
-  ctx.strokeStyle = '#1d1d1f';
-  ctx.lineWidth = 2 * r;
-  ctx.beginPath();
-  ctx.moveTo(sx, sy - 6 * r);
-  ctx.lineTo(sx, sy);
-  ctx.lineTo(sx + px, sy);
-  ctx.lineTo(sx + px, sy - 6 * r);
-  ctx.stroke();
-  ctx.fillStyle = '#1d1d1f';
-  ctx.font = font(11);
-  ctx.fillText(metres >= 1000 ? `${metres / 1000} km` : `${metres} m`, sx + 4 * r, sy - 5 * r);
+  drawScaleBar(ctx, p.metresPerPixel, r, 12 * r, head + p.canvas.height - 14 * r);
+  drawNorthArrow(ctx, r, 12 * r, head + 12 * r);
 
   ctx.font = font(10);
   ctx.fillStyle = '#5d6166';
   ctx.fillText(p.attribution, 12 * r, out.height - 10 * r, out.width - 24 * r);
   return new Promise((res, rej) => out.toBlob((b) => (b ? res(b) : rej(new Error('The image could not be encoded'))), 'image/png'));
+}
+
+const INK = '#1d1d1f';
+const barFont = (r: number, px: number) => `400 ${px * r}px 'Be Vietnam Pro', sans-serif`;
+
+/**
+ * A scale bar of a round length (at most 120 CSS px), its left end at (x, y) on the bar's
+ * base line, on a white box.
+ *
+ * @param metresPerPixel - ground resolution (m per CSS pixel)
+ * @param r - device pixels per CSS pixel of `ctx`
+ */
+export function drawScaleBar(ctx: CanvasRenderingContext2D, metresPerPixel: number, r: number, x: number, y: number): void {
+  const metres = scaleBarMetres(metresPerPixel, 120);
+  const px = (metres / metresPerPixel) * r;
+  ctx.fillStyle = 'rgba(255,255,255,0.9)';
+  ctx.fillRect(x - 4 * r, y - 16 * r, px + 8 * r, 22 * r);
+  ctx.strokeStyle = INK;
+  ctx.lineWidth = 2 * r;
+  ctx.beginPath();
+  ctx.moveTo(x, y - 6 * r);
+  ctx.lineTo(x, y);
+  ctx.lineTo(x + px, y);
+  ctx.lineTo(x + px, y - 6 * r);
+  ctx.stroke();
+  ctx.fillStyle = INK;
+  ctx.font = barFont(r, 11);
+  ctx.fillText(metres >= 1000 ? `${metres / 1000} km` : `${metres} m`, x + 4 * r, y - 5 * r);
+}
+
+/** A north arrow (the maps are drawn north up), its top left at (x, y). */
+export function drawNorthArrow(ctx: CanvasRenderingContext2D, r: number, x: number, y: number): void {
+  const w = 18 * r;
+  const h = 26 * r;
+  ctx.fillStyle = 'rgba(255,255,255,0.9)';
+  ctx.fillRect(x - 3 * r, y - 3 * r, w + 6 * r, h + 18 * r);
+  ctx.fillStyle = INK;
+  ctx.beginPath();
+  ctx.moveTo(x + w / 2, y + 12 * r);
+  ctx.lineTo(x + w, y + h + 12 * r);
+  ctx.lineTo(x + w / 2, y + h + 6 * r);
+  ctx.lineTo(x, y + h + 12 * r);
+  ctx.closePath();
+  ctx.fill();
+  ctx.font = `600 ${12 * r}px 'Be Vietnam Pro', sans-serif`;
+  ctx.textAlign = 'center';
+  ctx.fillText('N', x + w / 2, y + 10 * r);
+  ctx.textAlign = 'start';
 }

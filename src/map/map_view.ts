@@ -694,6 +694,39 @@ export class MapView {
   }
 
   /**
+   * The map for a printed report: framed on `bbox`, north up, at `pixelRatio`, with the names
+   * of the `labelIds` clusters at any zoom (and no other names), then the view the planner had
+   * is restored. Says which of those names MapLibre could place (the others overlapped).
+   */
+  async reportSnapshot(bbox: readonly [number, number, number, number], labelIds: readonly string[], pixelRatio = 2): Promise<{ canvas: HTMLCanvasElement; metresPerPixel: number; pixelRatio: number; labelled: string[] }> {
+    const m = this.map;
+    const camera = { center: m.getCenter(), zoom: m.getZoom(), bearing: m.getBearing(), pitch: m.getPitch() };
+    const ratio = m.getPixelRatio();
+    const layer = m.getLayer(LYR.clusterLabel) ? LYR.clusterLabel : null;
+    const filter = layer ? m.getFilter(layer) : null;
+    const zoomRange = layer ? ([m.getLayer(layer)!.minzoom ?? 0, m.getLayer(layer)!.maxzoom ?? 24] as const) : null;
+    try {
+      if (layer) {
+        const only = ['in', ['get', 'id'], ['literal', [...labelIds]]];
+        m.setFilter(layer, (filter ? ['all', filter, only] : only) as never);
+        m.setLayerZoomRange(layer, 0, 24);
+      }
+      m.setPixelRatio(pixelRatio);
+      m.fitBounds([[bbox[0], bbox[1]], [bbox[2], bbox[3]]], { padding: { top: 50, left: 70, right: 70, bottom: 70 }, animate: false, bearing: 0, pitch: 0, maxZoom: 15 });
+      const shot = await this.snapshot();
+      const labelled = layer ? [...new Set(m.queryRenderedFeatures({ layers: [layer] }).map((f) => String(f.properties.id)))] : [];
+      return { ...shot, labelled };
+    } finally {
+      if (layer) {
+        m.setFilter(layer, (filter ?? null) as never);
+        m.setLayerZoomRange(layer, zoomRange![0], zoomRange![1]);
+      }
+      m.setPixelRatio(ratio);
+      m.jumpTo(camera);
+    }
+  }
+
+  /**
    * A 2D copy of the next frame the map draws. WebGL clears its buffer once a frame is on
    * screen, so the copy is made in the `render` event, while the frame is still there.
    */

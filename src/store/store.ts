@@ -109,6 +109,8 @@ function storedColumns(): ListColumn[] {
 }
 
 const viewSlice: StateCreator<Store, [], [], ViewSlice> = (set) => ({
+  report: null,
+  openReport: (report) => set({ report }),
   listColumns: storedColumns(),
   setListColumns: (cols) => {
     const next = readColumns(cols);

@@ -136,6 +136,8 @@ export interface Notice {
   params?: Record<string, string | number>;
 }
 
+export type ReportRequest = { kind: 'set' } | { kind: 'profile'; id: string };
+
 export interface ViewSlice {
   lang: Lang;
   panel: PanelId;
@@ -156,6 +158,9 @@ export interface ViewSlice {
   camera: Camera | null;
   /** A camera the map should jump to (from a shared link), with a counter. */
   cameraRequest: (Camera & { n: number }) | null;
+  /** The printable report on screen: of the selection (or filtered set), or one cluster's profile. */
+  report: ReportRequest | null;
+  openReport(r: ReportRequest | null): void;
   /** The cluster table's optional columns (remembered in this browser). */
   listColumns: ListColumn[];
   setListColumns(cols: ListColumn[]): void;
