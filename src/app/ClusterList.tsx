@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'preact/hooks';
-import { bboxOf } from '../geo/dataset/bbox_of';
 import { compareBy, LIST_COLUMNS, type ListColumn } from '../geo/dataset/list_columns';
 import { formatHa, formatNumber } from '../geo/format';
 import type { ClusterProps } from '../geo/types';
@@ -8,6 +7,7 @@ import type { Store } from '../store/types';
 import { t, type MessageKey } from './i18n';
 import { FlyButton } from './FlyButton';
 import { SortHeader, type SortState } from './SortHeader';
+import { ZoomToFiltered } from './ZoomToFiltered';
 import { useAppStoreApi, useStore } from './use_store';
 
 type SortKey = ListColumn | 'name';
@@ -36,20 +36,6 @@ function Cell({ p, col, lang }: { p: ClusterProps; col: ListColumn; lang: Store[
     case 'geometry_quality': return <>{t(lang, `geomShort.${p.geometry_quality}` as MessageKey)}</>;
     case 'sources': return <>{formatNumber(p.sources?.length ?? 0, lang)}</>;
   }
-}
-
-/** Zooms the map to what the filter keeps. */
-export function ZoomToFiltered() {
-  const store = useAppStoreApi();
-  const lang = useStore((s) => s.lang);
-  const n = useStore(selectFilteredIds).length;
-  const zoom = () => {
-    const s = store.getState();
-    const lookup = selectClusterById(s);
-    const b = bboxOf(selectFilteredIds(s).map((id) => lookup.get(id)!));
-    if (b) s.flyToBox(b);
-  };
-  return <button type="button" data-testid="zoom-filtered" disabled={n === 0} onClick={zoom}>{t(lang, 'list.zoomFiltered')}</button>;
 }
 
 /** The filtered clusters as a sortable table in step with the map: a row selects and opens its cluster; the crosshair flies there. */

@@ -16,6 +16,8 @@ import { drawNorthArrow, drawScaleBar } from './export_image';
 import { t, type MessageKey } from './i18n';
 import { LegendBody } from './Legend';
 import { MapViewContext, useAppStoreApi, useProximity, useStore } from './use_store';
+import { runCheck, usedText } from './proposal_text';
+import { DECREE_32_URL } from '../geo/proposal/decree32';
 
 type Paper = 'A4' | 'A3';
 /** Around a single cluster, the inset shows this much on each side (degrees, about 3 km). */
@@ -54,7 +56,7 @@ function describeQuestion(s: Store, lang: Lang, nameOf: (layer: string, id: stri
  * The frame both reports share: paper size, print (the browser's PDF), PNG at 2× (about 200 dpi
  * on A4), close. The page is laid out in millimetres so print and screen agree.
  */
-function ReportFrame({ title, children, ready, kind }: { title: string; children: preact.ComponentChildren; ready: boolean; kind: 'set' | 'profile' }) {
+function ReportFrame({ title, children, ready, kind }: { title: string; children: preact.ComponentChildren; ready: boolean; kind: 'set' | 'profile' | 'proposal' }) {
   const store = useAppStoreApi();
   const lang = useStore((s) => s.lang);
   const [paper, setPaper] = useState<Paper>('A4');
@@ -335,9 +337,53 @@ function NearTable({ title, rows }: { title: string; rows: NearRow[] | undefined
   );
 }
 
+/** A proposal on one page: the map inset, the check table with its articles, the decree, the date. */
+function ProposalReport({ id }: { id: string }) {
+  const lang = useStore((s) => s.lang);
+  const store = useAppStoreApi();
+  const proposal = useStore((s) => s.proposals.find((p) => p.id === id) ?? null);
+  const lines = useMemo(() => (proposal ? runCheck(store.getState(), proposal) : []), [proposal]);
+  const bbox = useMemo(() => {
+    const b = proposal ? bboxOf([{ type: 'Feature', properties: {}, geometry: proposal.geometry }]) : null;
+    return b ? ([b[0] - INSET_PAD_DEG / 2, b[1] - INSET_PAD_DEG / 2, b[2] + INSET_PAD_DEG / 2, b[3] + INSET_PAD_DEG / 2] as [number, number, number, number]) : null;
+  }, [proposal]);
+  const nearby = useMemo(() => {
+    const s = store.getState();
+    return bbox ? (s.clusters?.features ?? []).filter((f) => { const b = bboxOf([f]); return !!b && b[0] <= bbox[2] && b[2] >= bbox[0] && b[1] <= bbox[3] && b[3] >= bbox[1]; }).map((f) => f.properties.id) : [];
+  }, [bbox]);
+  const { map, failed } = useReportMap(bbox, nearby);
+  if (!proposal) return null;
+  const kind = t(lang, proposal.kind === 'new' ? 'proposal.kind.new' : 'proposal.kind.expansion');
+  return (
+    <ReportFrame title={proposal.name} ready={!!map || failed} kind="proposal">
+      <ReportHeader title={proposal.name} lines={[`${t(lang, 'proposal.kind')}: ${kind}`, `${t(lang, 'proposal.decree')}: ${DECREE_32_URL}`]} />
+      <div class="report-body">
+        <MapFigure map={map} failed={failed} total={nearby.length} />
+        <aside class="report-side">
+          <h2>{t(lang, 'legend.title')}</h2>
+          <LegendBody />
+        </aside>
+      </div>
+      <table class="report-table" data-testid="report-table">
+        <thead><tr><th>{t(lang, 'proposal.col.rule')}</th><th>{t(lang, 'proposal.col.verdict')}</th><th>{t(lang, 'proposal.col.used')}</th></tr></thead>
+        <tbody>
+          {lines.map((l) => (
+            <tr key={l.id} data-id={l.id}>
+              <td>{t(lang, `proposal.rule.${l.id}` as MessageKey)}{l.article ? ` (${l.article})` : ''}</td>
+              <td>{t(lang, `proposal.verdict.${l.verdict}` as MessageKey)}</td>
+              <td>{usedText(l, lang)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ReportFoot />
+    </ReportFrame>
+  );
+}
+
 /** The report on screen while one is asked for (lazy: its code loads on first use). */
 export function ReportView() {
   const req = useStore((s) => s.report);
   if (!req) return null;
-  return req.kind === 'set' ? <SetReport /> : <ProfileReport id={req.id} />;
+  return req.kind === 'set' ? <SetReport /> : req.kind === 'profile' ? <ProfileReport id={req.id} /> : <ProposalReport id={req.id} />;
 }

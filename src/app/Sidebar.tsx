@@ -8,13 +8,16 @@ import type { Basemap, PanelId } from '../store/types';
 import type { Lang } from '../geo/format';
 import { t, type MessageKey } from './i18n';
 import { Reconcile } from './Reconcile';
-import { ProximityPanel } from './ProximityPanel';
-import { ClusterList, ZoomToFiltered } from './ClusterList';
+import { ZoomToFiltered } from './ZoomToFiltered';
 import { CommuneFacet } from './CommuneFacet';
 import { StatsPanel } from './StatsPanel';
 import { lazy } from './lazy';
 
 const ChangesPanel = lazy(() => import('./ChangesPanel').then((m) => m.ChangesPanel));
+const ProposalPanel = lazy(() => import('./ProposalPanel').then((m) => m.ProposalPanel));
+// (the panels behind a tab load when the tab is first opened: the first load stays small)
+const ProximityPanel = lazy(() => import('./ProximityPanel').then((m) => m.ProximityPanel));
+const ClusterList = lazy(() => import('./ClusterList').then((m) => m.ClusterList));
 import { useAppStoreApi, useStore } from './use_store';
 
 /** A multi-select facet: checked = passes. `null` in the store means all pass. */
@@ -177,6 +180,7 @@ export function Sidebar() {
         <Tab id="stats">{t(lang, 'panel.stats')}</Tab>
         <Tab id="list">{t(lang, 'panel.list')}</Tab>
         <Tab id="proximity">{t(lang, 'panel.proximity')}</Tab>
+        <Tab id="proposals">{t(lang, 'panel.proposals')}</Tab>
         <Tab id="reconcile">{t(lang, 'panel.reconcile')}</Tab>
         <Tab id="changes">{t(lang, 'panel.changes')}{changes ? ` (${changes})` : ''}</Tab>
       </nav>
@@ -184,6 +188,7 @@ export function Sidebar() {
       {(panel === 'filters' || panel === 'stats') && <StatsPanel />}
       {panel === 'list' && <ClusterList />}
       {panel === 'proximity' && <ProximityPanel />}
+      {panel === 'proposals' && <ProposalPanel />}
       {panel === 'reconcile' && <Reconcile />}
       {panel === 'changes' && <ChangesPanel />}
       <p class="hint foot">{t(lang, 'footer.schematic')}</p>

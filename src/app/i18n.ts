@@ -2,6 +2,7 @@ import { IMPORT_MESSAGES } from '../geo/io/import_messages';
 import type { Lang } from '../geo/format';
 import type { EDIT_VI } from './i18n_edit';
 import type { SURVEY_VI } from './i18n_survey';
+import type { PROPOSAL_VI } from './i18n_proposal';
 
 /** Vietnamese first; every UI string lives here. */
 const vi = {
@@ -15,6 +16,7 @@ const vi = {
   'panel.stats': 'Thống kê',
   'panel.reconcile': 'Dữ liệu & báo cáo',
   'panel.proximity': 'Lân cận',
+  'panel.proposals': 'Đề xuất',
   'panel.list': 'Danh sách',
   'list.title': 'Danh sách {n} cụm theo bộ lọc',
   'report.open': 'Báo cáo / in',
@@ -320,7 +322,7 @@ const vi = {
 
 type EagerKey = keyof typeof vi;
 /** Every message key: the ones here, and those the editing and survey panels bring when they load (`registerMessages`). */
-export type MessageKey = EagerKey | keyof typeof EDIT_VI | keyof typeof SURVEY_VI;
+export type MessageKey = EagerKey | keyof typeof EDIT_VI | keyof typeof SURVEY_VI | keyof typeof PROPOSAL_VI;
 
 const en: Record<EagerKey, string> = {
   'app.title': 'Industrial clusters of Ninh Bình province',
@@ -333,6 +335,7 @@ const en: Record<EagerKey, string> = {
   'panel.stats': 'Statistics',
   'panel.reconcile': 'Data vs reports',
   'panel.proximity': 'Proximity',
+  'panel.proposals': 'Proposals',
   'panel.list': 'List',
   'list.title': '{n} clusters matching the filter',
   'report.open': 'Report / print',

@@ -18,7 +18,7 @@ import { decodeProx, encodeProx, PROX_KEYS, type KnownIds, type ProxState } from
 import { EX_PROVINCES, STATUSES, WWTP_STATES, type ExProvince } from './types';
 
 /** Side panels a link can open. */
-export const PANELS = ['filters', 'stats', 'list', 'reconcile', 'proximity', 'changes'] as const;
+export const PANELS = ['filters', 'stats', 'list', 'reconcile', 'proximity', 'proposals', 'changes'] as const;
 export type Panel = (typeof PANELS)[number];
 
 /** Interface languages. */

@@ -15,6 +15,8 @@ export const SRC = {
   /** Satellite imagery (Sentinel-2 cloudless 2016, EOX), online, off by default. */
   imagery: 'imagery',
   areas: 'areas',
+  /** The proposal under assessment (Proposals panel). */
+  proposal: 'proposal',
   imported: 'imported',
   importedImage: 'imported-image',
   prox: 'prox',
@@ -41,6 +43,8 @@ export const LYR = {
   villageDot: 'village-dot',
   areaFill: 'area-fill',
   areaLine: 'area-line',
+  proposalFill: 'proposal-fill',
+  proposalLine: 'proposal-line',
   importedImage: 'imported-image',
   importedFill: 'imported-fill',
   importedLine: 'imported-line',

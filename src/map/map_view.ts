@@ -545,6 +545,11 @@ export class MapView {
     this.replaceData(SRC.areas, fc);
   }
 
+  /** The proposal under assessment, or none. */
+  setProposal(g: Polygon | MultiPolygon | null): void {
+    this.replaceData(SRC.proposal, g ? { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: g }] } : null);
+  }
+
   /**
    * Shows the planner's imported features as their own layer: the features, the URL of their
    * GeoJSON, or a picture of them over a box (Blob URLs, given up once replaced).

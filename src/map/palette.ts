@@ -52,3 +52,6 @@ export const OUTSIDE_COLOR = '#dfe6ea';
 export const COMMUNE_COLOR = '#5f6b7a';
 /** 2009 communes (reference for older documents): brown, dashed. */
 export const COMMUNE_2009_COLOR = '#9a7b55';
+
+/** A proposed cluster under assessment (red-purple, apart from status and wastewater colours). */
+export const PROPOSAL_COLOR = '#b5179e';

@@ -4,7 +4,7 @@ import type { Basemap } from '../store/types';
 import type { Lang } from '../geo/format';
 import { TILE_LAYERS, TILE_MAXZOOM } from '../geo/tiles/cluster_tiles_spec';
 import { CONTEXT_KEY, CONTEXT_PART, type ContextPart } from '../geo/tiles/map_context';
-import { AREA_COLOR, COMMUNE_2009_COLOR, COMMUNE_COLOR, HIGHLIGHT_COLOR, IMPORTED_COLOR, OUTLINE, PROX_COLOR, STATUS_COLOR, VILLAGE_COLOR, WWTP_COLOR, ZONE_COLOR } from './palette';
+import { AREA_COLOR, PROPOSAL_COLOR, COMMUNE_2009_COLOR, COMMUNE_COLOR, HIGHLIGHT_COLOR, IMPORTED_COLOR, OUTLINE, PROX_COLOR, STATUS_COLOR, VILLAGE_COLOR, WWTP_COLOR, ZONE_COLOR } from './palette';
 
 const empty = (): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features: [] });
 const vis = (on: boolean): 'visible' | 'none' => (on ? 'visible' : 'none');
@@ -178,6 +178,7 @@ export function buildStyle(assetBase: string, init: MapInit): StyleSpecification
       [SRC.communes2009]: { type: 'geojson', data: empty() },
       [SRC.highlight]: { type: 'geojson', data: empty() },
       [SRC.areas]: { type: 'geojson', data: empty() },
+      [SRC.proposal]: { type: 'geojson', data: empty() },
       [SRC.imported]: { type: 'geojson', data: empty() },
       [SRC.prox]: { type: 'geojson', data: empty() },
     },
@@ -344,6 +345,8 @@ export function buildStyle(assetBase: string, init: MapInit): StyleSpecification
       },
       { id: LYR.areaFill, type: 'fill', source: SRC.areas, paint: { 'fill-color': AREA_COLOR, 'fill-opacity': 0.08 } },
       { id: LYR.areaLine, type: 'line', source: SRC.areas, paint: { 'line-color': AREA_COLOR, 'line-width': 2, 'line-dasharray': [1, 1] } },
+      { id: LYR.proposalFill, type: 'fill', source: SRC.proposal, paint: { 'fill-color': PROPOSAL_COLOR, 'fill-opacity': 0.12 } },
+      { id: LYR.proposalLine, type: 'line', source: SRC.proposal, paint: { 'line-color': PROPOSAL_COLOR, 'line-width': 2.5, 'line-dasharray': [2, 1] } },
       { id: LYR.importedFill, type: 'fill', source: SRC.imported, filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': IMPORTED_COLOR, 'fill-opacity': 0.2 } },
       { id: LYR.importedLine, type: 'line', source: SRC.imported, filter: ['!=', ['geometry-type'], 'Point'], paint: { 'line-color': IMPORTED_COLOR, 'line-width': 2 } },
       { id: LYR.importedPoint, type: 'circle', source: SRC.imported, filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-color': IMPORTED_COLOR, 'circle-radius': 5, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1 } },
@@ -461,7 +464,7 @@ const ANCHOR_LAYERS: ReadonlySet<string> = new Set([LYR.clusterDot, LYR.clusterP
  * Their layers are hidden while the overlay is empty: an empty source still costs every
  * frame its tile masks and draw calls.
  */
-export const OVERLAY_SOURCES: ReadonlySet<string> = new Set([SRC.highlight, SRC.areas, SRC.imported, SRC.prox]);
+export const OVERLAY_SOURCES: ReadonlySet<string> = new Set([SRC.highlight, SRC.areas, SRC.proposal, SRC.imported, SRC.prox]);
 
 /** Whether a layer draws one of the OVERLAY_SOURCES. */
 export const isOverlay = (l: LayerSpecification): l is LayerSpecification & { source: string } =>

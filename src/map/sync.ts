@@ -50,6 +50,7 @@ export function syncMapWithStore(store: AppStore, view: MapView): () => void {
     if (!p || overlay !== selectProxOverlay(p)) view.setProxOverlay(overlay);
     if (!p || s.basemap !== p.basemap) view.setBasemap(s.basemap);
     if (!p || s.lang !== p.lang) view.setLanguage(s.lang);
+    if (!p || s.proposalId !== p.proposalId || s.proposals !== p.proposals) view.setProposal(s.proposals.find((x) => x.id === s.proposalId)?.geometry ?? null);
     if (p && s.fitRequest !== p.fitRequest) view.fit(s.province);
     if (s.cameraRequest && s.cameraRequest !== p?.cameraRequest) view.jumpTo(s.cameraRequest);
     if (s.flyRequest && s.flyRequest !== p?.flyRequest) {

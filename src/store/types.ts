@@ -125,7 +125,7 @@ export interface Camera {
   zoom: number;
 }
 
-export type PanelId = 'filters' | 'stats' | 'list' | 'reconcile' | 'proximity' | 'changes';
+export type PanelId = 'filters' | 'stats' | 'list' | 'reconcile' | 'proximity' | 'proposals' | 'changes';
 /** The map's pointer tool. */
 export type Tool = 'pan' | 'polygon' | 'circle';
 /** The map's background: the bundled land only, or an online basemap under it. */
@@ -136,7 +136,18 @@ export interface Notice {
   params?: Record<string, string | number>;
 }
 
-export type ReportRequest = { kind: 'set' } | { kind: 'profile'; id: string };
+/** A proposed cluster (new or an expansion) a planner is assessing; kept in this browser. */
+export interface Proposal {
+  id: string;
+  name: string;
+  kind: 'new' | 'expansion';
+  expands: string | null;
+  variant: 'standard' | 'small';
+  geometry: Polygon | MultiPolygon;
+  created_at: string;
+}
+
+export type ReportRequest = { kind: 'set' } | { kind: 'profile'; id: string } | { kind: 'proposal'; id: string };
 
 export interface ViewSlice {
   lang: Lang;
@@ -161,6 +172,12 @@ export interface ViewSlice {
   /** The printable report on screen: of the selection (or filtered set), or one cluster's profile. */
   report: ReportRequest | null;
   openReport(r: ReportRequest | null): void;
+  /** Proposals under assessment (remembered in this browser), and the one open. */
+  proposals: Proposal[];
+  proposalId: string | null;
+  saveProposal(p: Proposal): void;
+  removeProposal(id: string): void;
+  openProposal(id: string | null): void;
   /** The cluster table's optional columns (remembered in this browser). */
   listColumns: ListColumn[];
   setListColumns(cols: ListColumn[]): void;
