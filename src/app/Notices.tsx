@@ -5,7 +5,7 @@ import { useStore } from './use_store';
 
 const INFO_MS = 12_000;
 
-const PROBLEMS = new Set(['proposal.notSaved', 'notice.mapError', 'notice.basemapFailed', 'edit.quota', 'edit.saveFailed', 'edit.corrupt', 'edit.noStorage']);
+const PROBLEMS = new Set(['notice.mapError', 'notice.basemapFailed', 'edit.quota', 'edit.saveFailed', 'edit.corrupt', 'edit.noStorage']);
 
 /** Import failures, map errors and storage problems need the planner's attention; the rest is information. */
 function isProblem(n: Notice): boolean {

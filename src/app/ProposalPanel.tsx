@@ -2,19 +2,21 @@ import { useMemo, useState } from 'preact/hooks';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { DECREE_32_URL } from '../geo/proposal/decree32';
 import { proposalProblem } from '../geo/proposal/check_proposal';
-import { selectClusterById } from '../store/selectors';
+import { newRecordId, type ProposalValue } from '../geo/edit/change';
+import { selectClusterById, selectProposals } from '../store/selectors';
 import type { Proposal } from '../store/types';
 import { downloadText } from './download';
 import { t, type MessageKey } from './i18n';
 import { proposalGeoJSON, runCheck, usedText } from './proposal_text';
-import { useAppStoreApi, useStore } from './use_store';
+import { useAppStoreApi, useJournal, useStore } from './use_store';
 
 /** Proposals: made from a drawn or imported area, checked against Decree 32, kept, exported. */
 export function ProposalPanel() {
   const store = useAppStoreApi();
   const lang = useStore((s) => s.lang);
   const areas = useStore((s) => s.areas);
-  const proposals = useStore((s) => s.proposals);
+  const proposals = useStore(selectProposals);
+  const journal = useJournal();
   const openId = useStore((s) => s.proposalId);
   const clusters = useStore(selectClusterById);
   const data = useStore((s) => s.clusters);
@@ -39,9 +41,13 @@ export function ProposalPanel() {
     s.openProposal(null);
   };
   const patch = (x: Partial<Proposal>) => current && setDraft({ ...current, ...x });
+  // Kept like an edit: a journal record, in the browser's storage (or said unsaved, to export).
+  const keep = (id: string, value: ProposalValue | null) => journal.commit([{ kind: 'proposal', id: newRecordId(), proposal: id, value, at: new Date().toISOString() }]);
   const save = () => {
     if (!current) return;
-    s.saveProposal(current);
+    const { id, ...value } = current;
+    void keep(id, value);
+    s.openProposal(id);
     setDraft(null);
   };
   const exportIt = () => current && downloadText(proposalGeoJSON(current, lines), `de-xuat_${current.id}.geojson`, 'application/geo+json');
@@ -113,7 +119,7 @@ export function ProposalPanel() {
             {proposals.map((p) => (
               <li key={p.id}>
                 <button type="button" class="row-link" onClick={() => { setDraft(null); s.openProposal(p.id); }}>{p.name}</button>
-                <button type="button" class="link" onClick={() => s.removeProposal(p.id)}>{t(lang, 'proposal.remove')}</button>
+                <button type="button" class="link" onClick={() => { if (openId === p.id) s.openProposal(null); void keep(p.id, null); }}>{t(lang, 'proposal.remove')}</button>
               </li>
             ))}
           </ul>

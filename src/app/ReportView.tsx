@@ -8,7 +8,7 @@ import type { ProximityAnswer } from '../geo/proximity/proximity_protocol';
 import { proximityRows } from '../geo/proximity/proximity_rows';
 import type { ClusterFeature, ClusterProps, VillageProps, ZoneProps } from '../geo/types';
 import { basemapCredit, bundledCredits } from '../map/style';
-import { selectClusterById, selectFilteredIds, selectSelectedIds } from '../store/selectors';
+import { selectClusterById, selectFilteredIds, selectProposals, selectSelectedIds } from '../store/selectors';
 import type { Store } from '../store/types';
 import { Note, Sources } from './Details';
 import { downloadBlob } from './download';
@@ -341,7 +341,7 @@ function NearTable({ title, rows }: { title: string; rows: NearRow[] | undefined
 function ProposalReport({ id }: { id: string }) {
   const lang = useStore((s) => s.lang);
   const store = useAppStoreApi();
-  const proposal = useStore((s) => s.proposals.find((p) => p.id === id) ?? null);
+  const proposal = useStore((s) => selectProposals(s).find((p) => p.id === id) ?? null);
   const lines = useMemo(() => (proposal ? runCheck(store.getState(), proposal) : []), [proposal]);
   const bbox = useMemo(() => {
     const b = proposal ? bboxOf([{ type: 'Feature', properties: {}, geometry: proposal.geometry }]) : null;

@@ -1,6 +1,7 @@
 import { formatNumber, type Lang } from '../geo/format';
 import { DECREE_32_URL } from '../geo/proposal/decree32';
 import { checkProposal, type CheckLine, type CommuneFeature } from '../geo/proposal/check_proposal';
+import { selectProposals } from '../store/selectors';
 import type { Proposal, Store } from '../store/types';
 import { t, type MessageKey } from './i18n';
 import './i18n_proposal';
@@ -41,7 +42,7 @@ export function runCheck(s: Store, p: Proposal): CheckLine[] {
     zones: s.zones?.features ?? [],
     villages: s.villages?.features ?? [],
     communes,
-    others: s.proposals.filter((o) => o.id !== p.id).map((o) => ({ id: o.id, name: o.name, geometry: o.geometry })),
+    others: selectProposals(s).filter((o) => o.id !== p.id).map((o) => ({ id: o.id, name: o.name, geometry: o.geometry })),
   });
 }
 

@@ -1,5 +1,5 @@
 import type { AppStore } from '../store/store';
-import { selectClusterById, selectFilteredIds, selectProxOverlay } from '../store/selectors';
+import { selectClusterById, selectFilteredIds, selectProposals, selectProxOverlay } from '../store/selectors';
 import type { Store } from '../store/types';
 import type { MapView } from './map_view';
 import { SRC } from './ids';
@@ -50,7 +50,7 @@ export function syncMapWithStore(store: AppStore, view: MapView): () => void {
     if (!p || overlay !== selectProxOverlay(p)) view.setProxOverlay(overlay);
     if (!p || s.basemap !== p.basemap) view.setBasemap(s.basemap);
     if (!p || s.lang !== p.lang) view.setLanguage(s.lang);
-    if (!p || s.proposalId !== p.proposalId || s.proposals !== p.proposals) view.setProposal(s.proposals.find((x) => x.id === s.proposalId)?.geometry ?? null);
+    if (!p || s.proposalId !== p.proposalId || s.journal !== p.journal) view.setProposal(selectProposals(s).find((x) => x.id === s.proposalId)?.geometry ?? null);
     if (p && s.fitRequest !== p.fitRequest) view.fit(s.province);
     if (s.cameraRequest && s.cameraRequest !== p?.cameraRequest) view.jumpTo(s.cameraRequest);
     if (s.flyRequest && s.flyRequest !== p?.flyRequest) {

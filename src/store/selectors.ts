@@ -5,7 +5,8 @@ import { filterClusterIds } from '../geo/dataset/filter_clusters';
 import { buildNameIndex } from '../geo/search/search_clusters';
 import type { ClusterCollection, ClusterFeature, ClusterProps } from '../geo/types';
 import { memoLast } from './memo';
-import type { Store } from './types';
+import type { Proposal, Store } from './types';
+import { proposalsOf } from '../geo/edit/change';
 
 const propsOf = memoLast((fc: ClusterCollection | null): ClusterProps[] => (fc ? fc.features.map((f) => f.properties) : []));
 
@@ -93,3 +94,7 @@ export const selectProxRows = (s: Store): ProximityRow[] => proxRows(s.proxAnswe
 
 /** Rings, links and hit markers for the map while the proximity panel is open, or null. */
 export const selectProxOverlay = (s: Store) => (s.panel === 'proximity' ? s.proxOverlay : null);
+
+const proposalsMemo = memoLast((journal: Store['journal']): Proposal[] => proposalsOf(journal));
+/** The proposals the journal holds now (saved and not deleted), in the order first saved. */
+export const selectProposals = (s: Store): Proposal[] => proposalsMemo(s.journal);

@@ -6,7 +6,7 @@ import { applyJournal } from '../geo/edit/apply_journal';
 import type { JournalRecord } from '../geo/edit/change';
 import type { ClusterCollection, ClusterGeometry } from '../geo/types';
 import { communeIndex, relocateEdited, type CommuneFeature, type CommuneIndex } from '../geo/dataset/commune_at';
-import type { CommuneCollection, DataSlice, EditorState, EditSlice, FilterSlice, Proposal, ProximitySlice, Selection, SelectionSlice, SelectMode, Store, SurveySlice, ViewSlice } from './types';
+import type { CommuneCollection, DataSlice, EditorState, EditSlice, FilterSlice, ProximitySlice, Selection, SelectionSlice, SelectMode, Store, SurveySlice, ViewSlice } from './types';
 
 /** The communes indexed once per loaded file. */
 const communeIndexes = new WeakMap<CommuneCollection, CommuneIndex>();
@@ -108,40 +108,8 @@ function storedColumns(): ListColumn[] {
   }
 }
 
-const PROPOSALS_KEY = 'ccn-map.proposals';
-function storedProposals(): Proposal[] {
-  try {
-    const raw = globalThis.localStorage?.getItem(PROPOSALS_KEY);
-    const list = raw ? (JSON.parse(raw) as unknown) : [];
-    return Array.isArray(list) ? list.filter((p): p is Proposal => !!p && typeof p === 'object' && typeof (p as Proposal).id === 'string' && !!(p as Proposal).geometry) : [];
-  } catch {
-    return [];
-  }
-}
-/** Writes the proposals; false when the browser refuses (full or private storage). */
-function keepProposals(list: Proposal[]): boolean {
-  try {
-    globalThis.localStorage?.setItem(PROPOSALS_KEY, JSON.stringify(list));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const viewSlice: StateCreator<Store, [], [], ViewSlice> = (set, get) => ({
-  proposals: storedProposals(),
+const viewSlice: StateCreator<Store, [], [], ViewSlice> = (set) => ({
   proposalId: null,
-  saveProposal: (p) => {
-    const list = [...get().proposals.filter((x) => x.id !== p.id), p];
-    // Nothing the planner had is lost: on a refusal the proposal stays on screen, said not kept.
-    if (!keepProposals(list)) get().notify({ key: 'proposal.notSaved', params: {} });
-    set({ proposals: list, proposalId: p.id });
-  },
-  removeProposal: (id) => {
-    const list = get().proposals.filter((x) => x.id !== id);
-    keepProposals(list);
-    set((s) => ({ proposals: list, proposalId: s.proposalId === id ? null : s.proposalId }));
-  },
   openProposal: (proposalId) => set({ proposalId }),
   report: null,
   openReport: (report) => set({ report }),

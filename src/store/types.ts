@@ -6,7 +6,7 @@ import type { ProxState } from '../geo/proximity/prox_state';
 import type { ListColumn } from '../geo/dataset/list_columns';
 import type { Lang } from '../geo/format';
 import type { ClusterCollection, ClusterGeometry, VillageCollection, ZoneCollection } from '../geo/types';
-import type { JournalRecord } from '../geo/edit/change';
+import type { JournalRecord, ProposalValue } from '../geo/edit/change';
 import type { ApplyProblem } from '../geo/edit/apply_journal';
 import type { CrsId, SurveyFormat, SurveyIssue } from '../geo/io/survey/types';
 import type { CrsCandidate } from '../geo/io/survey/survey_protocol';
@@ -136,16 +136,8 @@ export interface Notice {
   params?: Record<string, string | number>;
 }
 
-/** A proposed cluster (new or an expansion) a planner is assessing; kept in this browser. */
-export interface Proposal {
-  id: string;
-  name: string;
-  kind: 'new' | 'expansion';
-  expands: string | null;
-  variant: 'standard' | 'small';
-  geometry: Polygon | MultiPolygon;
-  created_at: string;
-}
+/** A proposed cluster (new or an expansion) a planner is assessing; kept in the edit journal. */
+export type Proposal = ProposalValue & { id: string };
 
 export type ReportRequest = { kind: 'set' } | { kind: 'profile'; id: string } | { kind: 'proposal'; id: string };
 
@@ -172,11 +164,8 @@ export interface ViewSlice {
   /** The printable report on screen: of the selection (or filtered set), or one cluster's profile. */
   report: ReportRequest | null;
   openReport(r: ReportRequest | null): void;
-  /** Proposals under assessment (remembered in this browser), and the one open. */
-  proposals: Proposal[];
+  /** The proposal open in the Proposals panel (proposals themselves are journal records). */
   proposalId: string | null;
-  saveProposal(p: Proposal): void;
-  removeProposal(id: string): void;
   openProposal(id: string | null): void;
   /** The cluster table's optional columns (remembered in this browser). */
   listColumns: ListColumn[];

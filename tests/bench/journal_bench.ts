@@ -72,6 +72,7 @@ export function benchJournal(label: string, base: ClusterCollection, clustersTex
   const mix = { facts: 0, footprints: 0, reverts: 0, features: 0 };
   for (const r of journal) {
     if (r.kind === 'revert') mix.reverts++;
+    else if (r.kind === 'proposal') continue;
     else if (r.field === 'geometry') mix.footprints++;
     else if (r.field === 'feature') mix.features++;
     else mix.facts++;

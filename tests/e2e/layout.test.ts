@@ -44,8 +44,10 @@ describe('layout at 1366×768', () => {
     await page.getByTestId('notices').getByText('gone').waitFor();
     await page.getByTestId('details').waitFor();
     const found: string[] = [];
-    for (const tab of ['filters', 'stats', 'list', 'proximity', 'reconcile', 'changes']) {
+    const panelOf: Record<string, string> = { filters: 'filters', stats: 'stats', list: 'cluster-list', proximity: 'proximity', proposals: 'proposals', reconcile: 'reconcile', changes: 'changes-panel' };
+    for (const tab of Object.keys(panelOf)) {
       await page.getByTestId(`tab-${tab}`).click();
+      await page.getByTestId(panelOf[tab]!).waitFor();
       found.push(...(await coveredControls(page)).map((x) => `${tab}: ${x}`));
     }
     await screenshot(page, 'layout-1366');

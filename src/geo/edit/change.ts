@@ -1,4 +1,5 @@
 import { GEOMETRY_QUALITIES, STATUSES, WWTP_STATES, type ClusterFeature, type ClusterGeometry, type GeometryQuality } from '../types';
+import type { MultiPolygon, Polygon } from 'geojson';
 import { newClusterProblem } from './new_cluster_problem';
 
 /** Cluster facts a planner can edit from the details panel. */
@@ -59,7 +60,29 @@ export interface Revert {
   at: string;
 }
 
-export type JournalRecord = Change | Revert;
+/** A proposed cluster under assessment, as the journal keeps it (the latest record of a proposal wins). */
+export interface ProposalValue {
+  name: string;
+  kind: 'new' | 'expansion';
+  /** The cluster expanded (expansion only). */
+  expands: string | null;
+  /** `small`: a craft-village or mountain cluster (5 ha minimum). */
+  variant: 'standard' | 'small';
+  geometry: Polygon | MultiPolygon;
+  created_at: string;
+}
+
+/** Saves a proposal (`value`) or deletes it (`value` null): proposals are kept like edits. */
+export interface ProposalRecord {
+  kind: 'proposal';
+  id: string;
+  /** The proposal's own id (several records may save the same proposal). */
+  proposal: string;
+  value: ProposalValue | null;
+  at: string;
+}
+
+export type JournalRecord = Change | Revert | ProposalRecord;
 
 const ISO_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
@@ -141,6 +164,7 @@ export function checkRecord(r: unknown): Checked {
     if (typeof r.reverts !== 'string' || !r.reverts) return bad('a revert names no change');
     return { ok: true, record: { kind: 'revert', id: r.id, reverts: r.reverts, at: r.at } };
   }
+  if (r.kind === 'proposal') return checkProposalRecord(r);
   if (r.kind !== 'change') return bad(`unknown kind ${JSON.stringify(r.kind)}`);
   if (typeof r.target !== 'string' || !r.target) return bad('missing target cluster id');
   const field = r.field as ChangeField;
@@ -159,6 +183,36 @@ export function checkRecord(r: unknown): Checked {
   const c: Change = { kind: 'change', id: r.id, target: r.target, field, from: r.from ?? null, to: r.to, source: r.source.trim(), as_of: r.as_of, at: r.at };
   if (typeof r.group === 'string') c.group = r.group;
   return { ok: true, record: c };
+}
+
+function checkProposalRecord(r: Record<string, unknown>): Checked {
+  const bad = (reason: string): Checked => ({ ok: false, reason });
+  if (typeof r.proposal !== 'string' || !r.proposal || r.proposal.length > 100) return bad('a proposal record names no proposal');
+  const base = { kind: 'proposal' as const, id: r.id as string, proposal: r.proposal, at: r.at as string };
+  if (r.value === null) return { ok: true, record: { ...base, value: null } };
+  const v = r.value;
+  if (!isObj(v)) return bad('a proposal has no value');
+  if (typeof v.name !== 'string' || !v.name.trim() || v.name.length > 300) return bad('a proposal has no name');
+  if (v.kind !== 'new' && v.kind !== 'expansion') return bad('a proposal is neither new nor an expansion');
+  if (v.variant !== 'standard' && v.variant !== 'small') return bad('a proposal has no size rule');
+  if (v.expands !== null && (typeof v.expands !== 'string' || !v.expands)) return bad('a proposal names no cluster to expand');
+  if (typeof v.created_at !== 'string' || !ISO_TIME.test(v.created_at)) return bad('a proposal has no creation time');
+  const g = v.geometry as { type?: unknown } | undefined;
+  if (!isObj(g) || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return bad('a proposal\'s boundary is not a polygon');
+  const gp = geometryProblem(g);
+  if (gp) return bad(gp);
+  return { ok: true, record: { ...base, value: { name: v.name, kind: v.kind, expands: v.expands as string | null, variant: v.variant, geometry: g as unknown as Polygon | MultiPolygon, created_at: v.created_at } } };
+}
+
+/**
+ * The proposals a journal holds now: for each, its latest record, unless that deletes it.
+ *
+ * @returns the proposals in the order they were first saved
+ */
+export function proposalsOf(records: readonly JournalRecord[]): (ProposalValue & { id: string })[] {
+  const latest = new Map<string, ProposalValue | null>();
+  for (const r of records) if (r.kind === 'proposal') latest.set(r.proposal, r.value);
+  return [...latest].filter((e): e is [string, ProposalValue] => e[1] !== null).map(([id, v]) => ({ id, ...v }));
 }
 
 /** A random id for a journal record (crypto where available). */

@@ -287,6 +287,7 @@ function fromJson(root: unknown, known: ReadonlySet<string>): ChangesParse {
     if (!checked.ok) return badRecord(i + 1, explainRecordReason(checked.reason));
     const r = checked.record;
     if (r.kind === 'revert') return badRecord(i + 1, FILE_REASONS.revert_in_file);
+    if (r.kind === 'proposal') return badRecord(i + 1, FILE_REASONS.proposal_in_file);
     if (ids.has(r.id)) return badRecord(i + 1, FILE_REASONS.duplicate_id);
     ids.add(r.id);
     const shape = r.field === 'feature' ? (r.to as ClusterFeature).geometry : r.field === 'geometry' ? (r.to as FootprintValue).geometry : null;

@@ -83,6 +83,7 @@ export function explainRecordReason(reason: string): RecordReason {
 /** Reasons a changes file adds to `checkRecord`'s own. */
 export const FILE_REASONS = Object.freeze({
   revert_in_file: { code: 'revert_in_file', vi: 'tệp thay đổi chỉ chứa thay đổi, không chứa bản ghi hoàn tác', en: 'a changes file holds changes only, not reverts' },
+  proposal_in_file: { code: 'proposal_in_file', vi: 'tệp thay đổi chỉ chứa thay đổi, không chứa đề xuất (đề xuất được chia sẻ bằng tệp GeoJSON)', en: 'a changes file holds changes only, not proposals (proposals are shared as GeoJSON)' },
   duplicate_id: { code: 'duplicate_id', vi: 'mã bản ghi trùng với một bản ghi trước đó trong tệp', en: 'its id repeats an earlier record of the file' },
   too_deep: { code: 'too_deep', vi: 'dữ liệu lồng nhau quá sâu', en: 'its data is nested too deep' },
   coordinates_range: { code: 'coordinates_range', vi: 'toạ độ nằm ngoài khoảng kinh độ −180…180, vĩ độ −90…90', en: 'a position is outside longitude −180…180, latitude −90…90' },

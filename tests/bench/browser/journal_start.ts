@@ -511,6 +511,7 @@ async function main(): Promise<void> {
     const mix = { facts: 0, footprints: 0, reverts: 0, features: 0 };
     for (const r of records) {
       if (r.kind === 'revert') mix.reverts++;
+      else if (r.kind === 'proposal') continue;
       else if (r.field === 'geometry') mix.footprints++;
       else if (r.field === 'feature') mix.features++;
       else mix.facts++;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRecord } from '../../../src/geo/edit/change';
+import { checkRecord, proposalsOf, type JournalRecord } from '../../../src/geo/edit/change';
 import { explainRecordReason } from '../../../src/geo/edit/record_reasons';
 
 const square = { type: 'Polygon', coordinates: [[[106, 20], [106.01, 20], [106.01, 20.01], [106, 20]]] };
@@ -90,5 +90,28 @@ describe('checkRecord rejects each bad shape with a reason', () => {
   it('an unknown sentence translates to the fallback, quoting it in English only', () => {
     expect(explainRecordReason('something new')).toEqual({ code: 'other', vi: 'bản ghi không đúng cấu trúc', en: 'something new' });
     expect(explainRecordReason(`unknown kind "${'x'.repeat(500)}"`).en.length).toBeLessThan(120);
+  });
+});
+
+describe('proposal records (kept in the journal like edits)', () => {
+  const value = { name: 'CCN Thử', kind: 'new', expands: null, variant: 'standard', created_at: '2026-12-01T08:00:00Z', geometry: { type: 'Polygon', coordinates: [[[106, 20.4], [106.01, 20.4], [106.01, 20.41], [106, 20.4]]] } };
+  const rec = (patch: Record<string, unknown> = {}, v: Record<string, unknown> | null = value) => ({ kind: 'proposal', id: 'r1', proposal: 'p1', at: '2026-12-01T08:00:00Z', value: v, ...patch });
+  it('accepts a saved proposal and a deletion', () => {
+    expect(checkRecord(rec())).toMatchObject({ ok: true, record: { kind: 'proposal', proposal: 'p1', value: { name: 'CCN Thử' } } });
+    expect(checkRecord(rec({}, null))).toEqual({ ok: true, record: { kind: 'proposal', id: 'r1', proposal: 'p1', at: '2026-12-01T08:00:00Z', value: null } });
+  });
+  it('names what is wrong with a bad one', () => {
+    expect(checkRecord(rec({ proposal: '' }))).toEqual({ ok: false, reason: 'a proposal record names no proposal' });
+    expect(checkRecord(rec({}, { ...value, kind: 'merge' }))).toEqual({ ok: false, reason: 'a proposal is neither new nor an expansion' });
+    expect(checkRecord(rec({}, { ...value, geometry: { type: 'Point', coordinates: [106, 20] } }))).toEqual({ ok: false, reason: "a proposal's boundary is not a polygon" });
+    expect(checkRecord(rec({}, { ...value, geometry: { type: 'Polygon', coordinates: [[[106, 'x']]] } }))).toMatchObject({ ok: false });
+  });
+  it('the journal\'s proposals: the latest record of each, deletions removed', () => {
+    const a = checkRecord(rec()) as { record: JournalRecord };
+    const b = checkRecord(rec({ id: 'r2' }, { ...value, name: 'CCN Thử (sửa)' })) as { record: JournalRecord };
+    const c = checkRecord(rec({ id: 'r3', proposal: 'p2' })) as { record: JournalRecord };
+    const d = checkRecord(rec({ id: 'r4', proposal: 'p2' }, null)) as { record: JournalRecord };
+    expect(proposalsOf([a.record, b.record, c.record]).map((p) => [p.id, p.name])).toEqual([['p1', 'CCN Thử (sửa)'], ['p2', 'CCN Thử']]);
+    expect(proposalsOf([a.record, c.record, d.record]).map((p) => p.id)).toEqual(['p1']);
   });
 });
