@@ -87,6 +87,15 @@ function ReviewStep() {
     s.patchEditor({ draft: g as ClusterGeometry, draftChanged: true, quality: 'surveyed' });
     s.editorCommand('load');
   };
+  // A shape of the survey file as a proposal to assess: it becomes an area, and the Proposals tab opens.
+  const asProposal = async (i: number) => {
+    const [g] = (await surveyShapes(client, [sv.rows[i]!.match.feature]).catch(() => null)) ?? [];
+    if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon') || store.getState().survey !== sv) return;
+    s.addArea({ type: 'Feature', geometry: g, properties: { id: `survey-${Date.now().toString(36)}`, source: 'imported', name: `${sv.rows[i]!.match.label} (${sv.file})` } });
+    s.setImported(null);
+    s.endSurvey();
+    s.setPanel('proposals');
+  };
   return (
     <div data-testid="survey-review">
       <h3>{t(lang, 'survey.reviewTitle')}</h3>
@@ -129,6 +138,9 @@ function ReviewStep() {
                 </button>
                 {r.match.areaHa !== null && (
                   <button type="button" data-testid="survey-new" onClick={() => void newCluster(i)}>{t(lang, 'survey.newCluster')}</button>
+                )}
+                {r.match.areaHa !== null && (
+                  <button type="button" data-testid="survey-proposal" onClick={() => void asProposal(i)}>{t(lang, 'survey.asProposal')}</button>
                 )}
               </div>
             </li>

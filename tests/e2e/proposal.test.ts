@@ -88,6 +88,35 @@ describe('a proposed cluster checked against Decree 32', () => {
     await page.context().close();
   });
 
+  it('a shape of a survey file (Shapefile in VN-2000) is assessed as a proposal: its area, its commune, its neighbours', async () => {
+    const { page, consoleErrors } = await openApp(browser(), baseUrl, { viewport: { width: 1366, height: 768 } });
+    const b64 = readFileSync(resolve(import.meta.dirname, '../fixtures/survey/formats/ranh_gioi_shp.zip')).toString('base64');
+    await page.evaluate(([b64]) => {
+      const bytes = Uint8Array.from(atob(b64!), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], 'ranh_gioi_shp.zip', { type: 'application/zip' }));
+      window.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, [b64]);
+    await page.getByTestId('survey-confirm-crs').click();
+    const row = page.getByTestId('survey-row').first();
+    await row.waitFor();
+    const areaText = (await row.getByTestId('survey-area').textContent())!;
+    const ha = areaText.match(/([\d.]+,\d+|\d+) ha/)![1]!;
+    await row.getByTestId('survey-proposal').click();
+    await page.getByTestId('proposals').waitFor();
+    expect(await page.getByTestId('survey-panel').count()).toBe(0);
+    await page.getByTestId('proposal-from-area').click();
+    const size = page.getByTestId('proposal-check').locator('tr[data-id="size"]');
+    await size.waitFor();
+    // The proposal's area is the shape's, as the import measured it.
+    expect(await size.textContent()).toContain(`${ha} ha`);
+    expect(await page.getByTestId('proposal-name').inputValue()).toContain('ranh_gioi_shp.zip');
+    expect(await page.getByTestId('proposal-check').locator('tr[data-id="nearCluster"]').getAttribute('data-verdict')).toBe('info');
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
   it('with no area drawn, the planner is told to draw one, and nothing else changes (bow-ties and shapes outside the province: unit tests)', async () => {
     const { page } = await openApp(browser(), baseUrl, { fixture: false, viewport: { width: 1366, height: 768 } });
     await jumpTo(page, [105.95, 20.45], 13);
