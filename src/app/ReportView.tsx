@@ -157,6 +157,20 @@ function MapFigure({ map, failed, total }: { map: { url: string; labelled: strin
   );
 }
 
+/** The map beside the complete legend (the set and proposal reports). */
+function MapWithLegend(props: { map: { url: string; labelled: string[] } | null; failed: boolean; total: number }) {
+  const lang = useStore((s) => s.lang);
+  return (
+    <div class="report-body">
+      <MapFigure {...props} />
+      <aside class="report-side">
+        <h2>{t(lang, 'legend.title')}</h2>
+        <LegendBody />
+      </aside>
+    </div>
+  );
+}
+
 /** The selection (or the filtered set) as a report: what was asked, the map with names, the legend, the table. */
 function SetReport() {
   const lang = useStore((s) => s.lang);
@@ -185,13 +199,7 @@ function SetReport() {
   return (
     <ReportFrame title={title} ready={!!map || failed} kind="set">
       <ReportHeader title={title} lines={lines} />
-      <div class="report-body">
-        <MapFigure map={map} failed={failed} total={features.length} />
-        <aside class="report-side">
-          <h2>{t(lang, 'legend.title')}</h2>
-          <LegendBody />
-        </aside>
-      </div>
+      <MapWithLegend map={map} failed={failed} total={features.length} />
       <table class="report-table" data-testid="report-table">
         <thead>
           <tr>
@@ -357,13 +365,7 @@ function ProposalReport({ id }: { id: string }) {
   return (
     <ReportFrame title={proposal.name} ready={!!map || failed} kind="proposal">
       <ReportHeader title={proposal.name} lines={[`${t(lang, 'proposal.kind')}: ${kind}`, `${t(lang, 'proposal.decree')}: ${DECREE_32_URL}`]} />
-      <div class="report-body">
-        <MapFigure map={map} failed={failed} total={nearby.length} />
-        <aside class="report-side">
-          <h2>{t(lang, 'legend.title')}</h2>
-          <LegendBody />
-        </aside>
-      </div>
+      <MapWithLegend map={map} failed={failed} total={nearby.length} />
       <table class="report-table" data-testid="report-table">
         <thead><tr><th>{t(lang, 'proposal.col.rule')}</th><th>{t(lang, 'proposal.col.verdict')}</th><th>{t(lang, 'proposal.col.used')}</th></tr></thead>
         <tbody>
