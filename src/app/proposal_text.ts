@@ -34,6 +34,17 @@ export function usedText(l: CheckLine, lang: Lang): string {
   }
 }
 
+/** The ex-provinces each 2025 commune was made from (the old communes now in it). */
+function exProvincesByCommune(s: Store): Map<string, string[]> {
+  const m = new Map<string, string[]>();
+  for (const c of s.oldUnits?.communes ?? []) {
+    if (!c.now_code) continue;
+    const list = m.get(c.now_code) ?? m.set(c.now_code, []).get(c.now_code)!;
+    if (!list.includes(c.province)) list.push(c.province);
+  }
+  return m;
+}
+
 /** The check of one proposal against the dataset as it is now (edits included). */
 export function runCheck(s: Store, p: Proposal): CheckLine[] {
   const communes = (s.communes?.features ?? []).filter((f) => f.geometry.type !== 'Point') as unknown as CommuneFeature[];
@@ -42,6 +53,7 @@ export function runCheck(s: Store, p: Proposal): CheckLine[] {
     zones: s.zones?.features ?? [],
     villages: s.villages?.features ?? [],
     communes,
+    exProvinces: exProvincesByCommune(s),
     others: selectProposals(s).filter((o) => o.id !== p.id).map((o) => ({ id: o.id, name: o.name, geometry: o.geometry })),
   });
 }

@@ -62,6 +62,7 @@ describe('a proposed cluster checked against Decree 32', () => {
     expect(await row('size').textContent()).toMatch(/Không đạt.*(79|80|81),\d+ ha; quy định 10–75 ha/);
     const where = (await row('location').textContent())!;
     for (const n of names) expect(where).toContain(n);
+    expect(where).toContain(`Tỉnh cũ: ${zone.properties.ex_province}`);
     expect(await row('overlapZones').getAttribute('data-verdict')).toBe('warn');
     expect(await row('overlapZones').textContent()).toContain(zone.properties.name);
     const occupancy = (await row('areaOccupancy').textContent())!;

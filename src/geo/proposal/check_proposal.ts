@@ -3,7 +3,7 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { distanceTrust, type DistanceTrust } from '../proximity/distance_trust';
 import { featureDistancePrepared, type ProximityGeometry } from '../proximity/feature_distance';
 import { searchKey } from '../search/search_clusters';
-import type { ClusterFeature, ClusterProps, ExProvince, VillageFeature, ZoneFeature } from '../types';
+import type { ClusterFeature, ClusterProps, VillageFeature, ZoneFeature } from '../types';
 import {
   ARTICLES, AREA_OCCUPANCY_ABOVE_PCT, AREA_UNLEASED_MAX_HA, EXPANSION_OCCUPANCY_MIN_PCT, SIZE_MAX_HA, SIZE_MIN_HA, SIZE_MIN_SMALL_HA,
 } from './decree32';
@@ -31,6 +31,8 @@ export interface CheckContext {
   communes: readonly CommuneFeature[];
   /** The other open proposals (their overlap is reported too). */
   others: readonly { id: string; name: string; geometry: Poly }[];
+  /** The ex-province(s) each 2025 commune was made from, by GSO code (from the old communes now in it). */
+  exProvinces?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** pass / fail against the rule; warn: a conflict to look at; no-data: the dataset cannot say; info: a fact for the file. */
@@ -181,7 +183,7 @@ export function checkProposal(p: ProposalInput, ctx: CheckContext): CheckLine[] 
 
   // Where it lies.
   const where = communesOf(p.geometry, ctx.communes);
-  const provinces = [...new Set(where.flatMap((w) => ctx.clusters.filter((c) => c.properties.commune_2025_code === w.code).map((c) => c.properties.ex_province)))] as ExProvince[];
+  const provinces = [...new Set(where.flatMap((w) => ctx.exProvinces?.get(w.code) ?? []))];
   lines.push({ id: 'location', article: null, verdict: where.length ? 'info' : 'no-data', params: { communes: names(where.map((w) => `${w.name} (${Math.round(w.share * 100)} %)`)), provinces: provinces.join(', '), n: where.length } });
 
   if (p.kind === 'new') {

@@ -15,6 +15,9 @@ const communes = (read('boundaries/communes_2025.geojson').features as CommuneFe
 const province = read('boundaries/province.geojson');
 const provinceGeometry = (province.features?.[0] ?? province).geometry;
 
+const oldUnits = read('boundaries/old_units.json') as { communes: { province: string; now_code: string | null }[] };
+const exProvinces = new Map<string, string[]>();
+for (const c of oldUnits.communes) if (c.now_code) exProvinces.set(c.now_code, [...new Set([...(exProvinces.get(c.now_code) ?? []), c.province])]);
 const props = (p: Partial<ClusterProps>): ClusterProps => ({ ...clusters[0]!.properties, ...p });
 /** A square of `ha` hectares centred at (lon, lat), its sides along meridians and parallels. */
 function square(lon: number, lat: number, haWanted: number): Polygon {
@@ -89,12 +92,13 @@ describe('a proposal across two communes next to a KCN', () => {
   const zone = zones.find((z) => z.geometry.type !== 'Point' && z.properties.commune_2025)!;
   const [w, s, e] = bbox(zone.geometry);
   const g = square(e + 0.004, (s + (bbox(zone.geometry)[3] - s) / 2), 80);
-  const lines = checkProposal({ name: 'CCN Thử', kind: 'new', expands: null, variant: 'standard', geometry: g }, { clusters, zones, villages, communes, others: [{ id: 'p2', name: 'Đề xuất khác', geometry: square(e + 0.004, s + (bbox(zone.geometry)[3] - s) / 2, 20) }] });
+  const lines = checkProposal({ name: 'CCN Thử', kind: 'new', expands: null, variant: 'standard', geometry: g }, { clusters, zones, villages, communes, exProvinces, others: [{ id: 'p2', name: 'Đề xuất khác', geometry: square(e + 0.004, s + (bbox(zone.geometry)[3] - s) / 2, 20) }] });
   const line = (id: string) => lines.find((l) => l.id === id)!;
   it('is too large, names where it lies, and reports the other proposal it overlaps', () => {
     expect(w).toBeLessThan(e);
     expect(line('size')).toMatchObject({ verdict: 'fail', params: { ha: 80 } });
     expect(line('location').params.n).toBeGreaterThanOrEqual(1);
+    expect(line('location').params.provinces).toBe(zone.properties.ex_province);
     expect(line('overlapProposals')).toMatchObject({ verdict: 'warn', params: { ha: 20 } });
     expect(line('nearZone').params.name).toBeTruthy();
     expect(line('areaOccupancy').article).toBe('Điều 8 khoản 1 điểm c');
