@@ -30,8 +30,7 @@ const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map(N
 const PAIRS = 6;
 const FILTER_CAP_MS = 25_000;
 const PROVINCE = 'Nam Định';
-/** Pan: `rounds` turns per page (the app and the bare page alternate), each `passes` eases of dx px in ms. */
-/** Pan passes per round and rounds per page (alternating app and bare): 8 rounds give some 250 frames at 10,000 clusters, enough for a steady p95. */
+/** Pan: `rounds` turns per page (the app and the bare page alternate), each `passes` eases of dx px in ms; enough rounds that p95 rests on hundreds of frames, not on a few slow ones. */
 const PAN = { dx: 300, ms: 1500, passes: 2, rounds: 8 };
 /** Page loads per first-render figure (median) and page, below 50,000 clusters, alternating app and bare. */
 const FIRST_RENDER_LOADS = 7;
