@@ -32,6 +32,9 @@ const outlineWidth = (k = 1): ExpressionSpecification =>
 /** The context source's features from one of its files (see src/geo/tiles/map_context.ts). */
 const part = (k: ContextPart): ExpressionSpecification => ['==', ['get', CONTEXT_KEY], CONTEXT_PART[k]];
 
+/** From this zoom the outline tells surveyed (solid), traced (double) and schematic (dashed) apart. */
+export const OUTLINE_KINDS_FROM_ZOOM = 10;
+
 /** Credits of the bundled layers, per UI language (the 2025 communes' as their MIT source asks for it, see geodata/README.md). */
 const CREDITS: Record<Lang, { boundaries: string; data: string; communes: string; communes2009: string }> = {
   vi: {
@@ -260,10 +263,21 @@ export function buildStyle(assetBase: string, init: MapInit): StyleSpecification
       // Each outline draws only its own clusters (its own bucket). When they shared one bucket
       // and picked their clusters by opacity, the GPU drew both over every polygon, the dashed
       // one with its costlier shader, at opacity 0 where it did not apply.
+      // Below zoom 10 a footprint is a few pixels across and neither dash nor double line can be
+      // read: one solid outline for all, a single line pass (the wastewater colour stays).
+      {
+        id: LYR.clusterLineLow,
+        type: 'line',
+        source: SRC.clusters,
+        maxzoom: OUTLINE_KINDS_FROM_ZOOM,
+        filter: POLYGONS,
+        paint: { 'line-color': wwtpColor, 'line-width': outlineWidth(), 'line-opacity': SHOWN_OPACITY },
+      },
       {
         id: LYR.clusterLineSurveyed,
         type: 'line',
         source: SRC.clusters,
+        minzoom: OUTLINE_KINDS_FROM_ZOOM,
         filter: ['all', POLYGONS, SURVEYED],
         paint: { 'line-color': wwtpColor, 'line-width': outlineWidth(), 'line-opacity': SHOWN_OPACITY },
       },
@@ -272,6 +286,7 @@ export function buildStyle(assetBase: string, init: MapInit): StyleSpecification
         id: LYR.clusterLineTraced,
         type: 'line',
         source: SRC.clusters,
+        minzoom: OUTLINE_KINDS_FROM_ZOOM,
         filter: ['all', POLYGONS, TRACED],
         paint: {
           'line-color': wwtpColor,
@@ -284,6 +299,7 @@ export function buildStyle(assetBase: string, init: MapInit): StyleSpecification
         id: LYR.clusterLineSchematic,
         type: 'line',
         source: SRC.clusters,
+        minzoom: OUTLINE_KINDS_FROM_ZOOM,
         filter: ['all', POLYGONS, SCHEMATIC],
         paint: { 'line-color': wwtpColor, 'line-width': outlineWidth(), 'line-dasharray': [...OUTLINE.schematicDash], 'line-opacity': SHOWN_OPACITY },
       },

@@ -89,13 +89,22 @@ describe('the satellite basemap', () => {
 describe('footprint outlines', () => {
   it('surveyed, traced and schematic clusters each come from their own outline layer; the legend shows the three and every status', async () => {
     const { page } = await openApp(browser(), baseUrl, { viewport: { width: 1500, height: 900 } });
-    await page.evaluate(() => (window as any).__mapView.map.jumpTo({ center: [105.95, 20.35], zoom: 9.5 }));
-    await waitForMapIdle(page);
-    const drawnBy = await page.evaluate(() => {
-      const map = (window as any).__mapView.map;
-      const ids = (layer: string) => [...new Set<string>(map.queryRenderedFeatures({ layers: [layer] }).map((f: any) => f.properties.id))].sort();
-      return { surveyed: ids('cluster-line-surveyed'), traced: ids('cluster-line-traced'), schematic: ids('cluster-line-schematic') };
-    });
+    const drawnAt = async (zoom: number) => {
+      await page.evaluate((z) => (window as any).__mapView.map.jumpTo({ center: [105.95, 20.35], zoom: z }), zoom);
+      await waitForMapIdle(page);
+      return page.evaluate(() => {
+        const map = (window as any).__mapView.map;
+        const ids = (layer: string) => [...new Set<string>(map.queryRenderedFeatures({ layers: [layer] }).map((f: any) => f.properties.id))].sort();
+        return { low: ids('cluster-line-low'), surveyed: ids('cluster-line-surveyed'), traced: ids('cluster-line-traced'), schematic: ids('cluster-line-schematic') };
+      });
+    };
+    // Below zoom 10 a footprint is a few pixels: one solid outline for every kind.
+    const far = await drawnAt(9.5);
+    expect(far.low).toEqual(expect.arrayContaining(['hn-mau-dong-van', 'nb-mau-khanh-nhac', 'hn-mau-kim-bang', 'nb-mau-gian-khau']));
+    expect([...far.surveyed, ...far.traced, ...far.schematic]).toEqual([]);
+    // From zoom 10 each kind has its own outline (the 1500 px wide view still holds these four).
+    const drawnBy = await drawnAt(10);
+    expect(drawnBy.low).toEqual([]);
     expect(drawnBy.surveyed).toEqual(['hn-mau-dong-van']);
     expect(drawnBy.traced).toEqual(['nb-mau-khanh-nhac']);
     expect(drawnBy.schematic).toEqual(expect.arrayContaining(['hn-mau-kim-bang', 'nb-mau-gian-khau']));

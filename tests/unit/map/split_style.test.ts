@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FilterSpecification, LayerSpecification } from 'maplibre-gl';
 import { featureFilter } from '@maplibre/maplibre-gl-style-spec';
-import { basemapCredit, buildStyle, clusterLayerOn, clusterSources, FIRST_STAGE_SOURCES, IMAGERY_ATTRIBUTION, isClusterLayer, isOverlay, LAYER_GROUPS, landOpacity, OVERLAY_SOURCES, splitStyle } from '../../../src/map/style';
+import { OUTLINE_KINDS_FROM_ZOOM, basemapCredit, buildStyle, clusterLayerOn, clusterSources, FIRST_STAGE_SOURCES, IMAGERY_ATTRIBUTION, isClusterLayer, isOverlay, LAYER_GROUPS, landOpacity, OVERLAY_SOURCES, splitStyle } from '../../../src/map/style';
 import { LYR, SRC } from '../../../src/map/ids';
 import { GEOMETRY_QUALITIES } from '../../../src/geo/types';
 import { OUTLINE } from '../../../src/map/palette';
@@ -170,10 +170,14 @@ describe('cluster outlines', () => {
     });
   });
 
-  it('the three outlines sit together between the cluster fill and the highlight', () => {
+  it('the outlines sit together between the cluster fill and the highlight: one solid one below zoom 10, the three kinds from zoom 10', () => {
     const ids = style.layers.map((l) => l.id);
     const i = ids.indexOf(LYR.clusterFill);
-    expect(ids.slice(i, i + 5)).toEqual([LYR.clusterFill, LYR.clusterLineSurveyed, LYR.clusterLineTraced, LYR.clusterLineSchematic, LYR.clusterHighlight]);
+    expect(ids.slice(i, i + 6)).toEqual([LYR.clusterFill, LYR.clusterLineLow, LYR.clusterLineSurveyed, LYR.clusterLineTraced, LYR.clusterLineSchematic, LYR.clusterHighlight]);
+    const layer = (id: string) => style.layers.find((l) => l.id === id)!;
+    expect(layer(LYR.clusterLineLow).maxzoom).toBe(OUTLINE_KINDS_FROM_ZOOM);
+    for (const id of [LYR.clusterLineSurveyed, LYR.clusterLineTraced, LYR.clusterLineSchematic]) expect(layer(id).minzoom).toBe(OUTLINE_KINDS_FROM_ZOOM);
+    expect('line-dasharray' in (layer(LYR.clusterLineLow) as { paint: object }).paint).toBe(false);
   });
 });
 
