@@ -34,7 +34,6 @@ export const LYR = {
   zoneFill: 'zone-fill',
   zoneLine: 'zone-line',
   clusterFill: 'cluster-fill',
-  clusterLineLow: 'cluster-line-low',
   clusterLineSurveyed: 'cluster-line-surveyed',
   clusterLineTraced: 'cluster-line-traced',
   clusterLineSchematic: 'cluster-line-schematic',

@@ -32,7 +32,7 @@ const outlineWidth = (k = 1): ExpressionSpecification =>
 /** The context source's features from one of its files (see src/geo/tiles/map_context.ts). */
 const part = (k: ContextPart): ExpressionSpecification => ['==', ['get', CONTEXT_KEY], CONTEXT_PART[k]];
 
-/** From this zoom the outline tells surveyed (solid), traced (double) and schematic (dashed) apart. */
+/** From this zoom clusters have outlines, which tell surveyed (solid), traced (double) and schematic (dashed) apart. */
 export const OUTLINE_KINDS_FROM_ZOOM = 10;
 
 /** Credits of the bundled layers, per UI language (the 2025 communes' as their MIT source asks for it, see geodata/README.md). */
@@ -263,16 +263,8 @@ export function buildStyle(assetBase: string, init: MapInit): StyleSpecification
       // Each outline draws only its own clusters (its own bucket). When they shared one bucket
       // and picked their clusters by opacity, the GPU drew both over every polygon, the dashed
       // one with its costlier shader, at opacity 0 where it did not apply.
-      // Below zoom 10 a footprint is a few pixels across and neither dash nor double line can be
-      // read: one solid outline for all, a single line pass (the wastewater colour stays).
-      {
-        id: LYR.clusterLineLow,
-        type: 'line',
-        source: SRC.clusters,
-        maxzoom: OUTLINE_KINDS_FROM_ZOOM,
-        filter: POLYGONS,
-        paint: { 'line-color': wwtpColor, 'line-width': outlineWidth(), 'line-opacity': SHOWN_OPACITY },
-      },
+      // Outlines from zoom 10 only: below it a footprint is a few pixels across, no dash or double
+      // line can be read, and the cluster's dot (stroked in the wastewater colour) says it all.
       {
         id: LYR.clusterLineSurveyed,
         type: 'line',

@@ -95,16 +95,15 @@ describe('footprint outlines', () => {
       return page.evaluate(() => {
         const map = (window as any).__mapView.map;
         const ids = (layer: string) => [...new Set<string>(map.queryRenderedFeatures({ layers: [layer] }).map((f: any) => f.properties.id))].sort();
-        return { low: ids('cluster-line-low'), surveyed: ids('cluster-line-surveyed'), traced: ids('cluster-line-traced'), schematic: ids('cluster-line-schematic') };
+        return { dots: ids('cluster-dot'), surveyed: ids('cluster-line-surveyed'), traced: ids('cluster-line-traced'), schematic: ids('cluster-line-schematic') };
       });
     };
-    // Below zoom 10 a footprint is a few pixels: one solid outline for every kind.
+    // Below zoom 10 a footprint is a few pixels: no outline, the dots (stroked in the wastewater colour) stand for them.
     const far = await drawnAt(9.5);
-    expect(far.low).toEqual(expect.arrayContaining(['hn-mau-dong-van', 'nb-mau-khanh-nhac', 'hn-mau-kim-bang', 'nb-mau-gian-khau']));
+    expect(far.dots).toEqual(expect.arrayContaining(['hn-mau-dong-van', 'nb-mau-khanh-nhac', 'hn-mau-kim-bang', 'nb-mau-gian-khau']));
     expect([...far.surveyed, ...far.traced, ...far.schematic]).toEqual([]);
     // From zoom 10 each kind has its own outline (the 1500 px wide view still holds these four).
     const drawnBy = await drawnAt(10);
-    expect(drawnBy.low).toEqual([]);
     expect(drawnBy.surveyed).toEqual(['hn-mau-dong-van']);
     expect(drawnBy.traced).toEqual(['nb-mau-khanh-nhac']);
     expect(drawnBy.schematic).toEqual(expect.arrayContaining(['hn-mau-kim-bang', 'nb-mau-gian-khau']));

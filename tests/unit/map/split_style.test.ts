@@ -170,14 +170,13 @@ describe('cluster outlines', () => {
     });
   });
 
-  it('the outlines sit together between the cluster fill and the highlight: one solid one below zoom 10, the three kinds from zoom 10', () => {
+  it('the three outlines sit together between the cluster fill and the highlight, from zoom 10 (below it the dots carry the wastewater colour)', () => {
     const ids = style.layers.map((l) => l.id);
     const i = ids.indexOf(LYR.clusterFill);
-    expect(ids.slice(i, i + 6)).toEqual([LYR.clusterFill, LYR.clusterLineLow, LYR.clusterLineSurveyed, LYR.clusterLineTraced, LYR.clusterLineSchematic, LYR.clusterHighlight]);
-    const layer = (id: string) => style.layers.find((l) => l.id === id)!;
-    expect(layer(LYR.clusterLineLow).maxzoom).toBe(OUTLINE_KINDS_FROM_ZOOM);
-    for (const id of [LYR.clusterLineSurveyed, LYR.clusterLineTraced, LYR.clusterLineSchematic]) expect(layer(id).minzoom).toBe(OUTLINE_KINDS_FROM_ZOOM);
-    expect('line-dasharray' in (layer(LYR.clusterLineLow) as { paint: object }).paint).toBe(false);
+    expect(ids.slice(i, i + 5)).toEqual([LYR.clusterFill, LYR.clusterLineSurveyed, LYR.clusterLineTraced, LYR.clusterLineSchematic, LYR.clusterHighlight]);
+    for (const id of [LYR.clusterLineSurveyed, LYR.clusterLineTraced, LYR.clusterLineSchematic]) expect(style.layers.find((l) => l.id === id)!.minzoom).toBe(OUTLINE_KINDS_FROM_ZOOM);
+    const dot = style.layers.find((l) => l.id === LYR.clusterDot)!;
+    expect(dot.maxzoom ?? 24).toBeGreaterThan(OUTLINE_KINDS_FROM_ZOOM);
   });
 });
 
