@@ -55,20 +55,20 @@ export function currentQuestion(s: Store): ProximityQuestion | null {
  * @returns unsubscribe
  */
 export function runProximity(store: AppStore, service: ProximityService): () => void {
-  let loaded: object | null = null;
+  let loaded: readonly (object | null)[] = [];
   let asked = '';
   let seq = 0;
   const run = async (s: Store) => {
     if (s.panel !== 'proximity' || !s.clusters) return;
     const q = currentQuestion(s);
     const key = JSON.stringify({ q, km: s.prox.km });
-    const dataChanged = loaded !== s.clusters;
+    const dataChanged = !loaded.length || loaded.some((x, i) => x !== [s.clusters, s.zones, s.villages][i]);
     if (!dataChanged && key === asked) return;
     asked = key;
     const my = ++seq;
     if (!q) return s.setProxResult({ answer: null, status: 'idle' });
     store.getState().setProxResult({ answer: s.proxAnswer, overlay: s.proxOverlay, status: 'running' });
-    loaded = s.clusters;
+    loaded = [s.clusters, s.zones, s.villages];
     try {
       const [answer, { proximityOverlay }] = await Promise.all([service.ask(q), import('../geo/proximity/proximity_overlay')]);
       if (my !== seq) return;
@@ -83,6 +83,6 @@ export function runProximity(store: AppStore, service: ProximityService): () => 
   return store.subscribe((s, p) => {
     // A union question over the selection, the filter or the drawn areas follows them.
     const follows = s.prox.kind === 'union' && ((s.prox.from === 'selection' && s.selection !== p.selection) || (s.prox.from === 'filtered' && s.filter !== p.filter) || (s.prox.from === 'area' && s.areas !== p.areas));
-    if (s.panel !== p.panel || s.prox !== p.prox || s.clusters !== p.clusters || follows) void run(s);
+    if (s.panel !== p.panel || s.prox !== p.prox || s.clusters !== p.clusters || s.zones !== p.zones || s.villages !== p.villages || follows) void run(s);
   });
 }

@@ -14,13 +14,16 @@ export interface ProximityService {
  * in the store: the data is sent again whenever the loaded clusters change.
  */
 export function createProximityService(store: AppStore, client: ProximityClient): ProximityService {
-  let loadedFor: object | null = null;
+  // What the worker holds: the clusters, zones and villages it was sent (zones and villages can
+  // arrive after the clusters; a question about a KCN must not meet an index without it).
+  let loadedFor: readonly (object | null)[] = [];
   let loading: Promise<void> = Promise.resolve();
   return {
     async ask(q) {
       const s = store.getState();
-      if (s.clusters && loadedFor !== s.clusters) {
-        loadedFor = s.clusters;
+      const now = [s.clusters, s.zones, s.villages];
+      if (s.clusters && now.some((x, i) => x !== loadedFor[i])) {
+        loadedFor = now;
         loading = client.load({ clusters: s.clusters.features, zones: s.zones?.features ?? [], villages: s.villages?.features ?? [] });
       }
       await loading;

@@ -76,6 +76,18 @@ describe('runProximity', () => {
     expect(selectProxRows(store.getState()).map((r) => r.id)).toEqual(want);
     stop();
   });
+  it('a question about a KCN asked before the KCN file has loaded is answered once it has', async () => {
+    const store = createAppStore();
+    store.getState().setData({ clusters: read('clusters.geojson') }, []);
+    const stop = runProximity(store, createProximityService(store, createInlineClient()));
+    store.getState().setProx({ kind: 'satellites', zoneId: 'kcn-mau-gian-khau', km: 20 });
+    store.getState().setPanel('proximity');
+    await expect.poll(() => store.getState().proxStatus).toBe('error');
+    store.getState().setData({ zones: read('industrial_zones.geojson'), villages: read('craft_villages.geojson') }, []);
+    await expect.poll(() => store.getState().proxAnswer?.kind).toBe('satellites');
+    expect(selectProxRows(store.getState()).map((r) => r.id)).toEqual(satellitesReference(data, 'kcn-mau-gian-khau', 20).map((n) => n.id));
+    stop();
+  });
   it('reports an error from the client instead of throwing', async () => {
     const store = createAppStore();
     store.getState().setData({ clusters: read('clusters.geojson') }, []);
