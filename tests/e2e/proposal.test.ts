@@ -75,7 +75,7 @@ describe('a proposed cluster checked against Decree 32', () => {
     await page.reload();
     await page.getByTestId('tab-proposals').click();
     await page.getByTestId('proposal-list').getByRole('button', { name: 'CCN Đề xuất thử' }).click();
-    await expect.poll(() => page.getByTestId('proposal-check').locator('tr[data-id="size"]').getAttribute('data-verdict')).toBe('fail');
+    await expect.poll(() => page.getByTestId('proposal-check').locator('tr[data-id="size"]').getAttribute('data-verdict'), { timeout: 15_000 }).toBe('fail');
     await waitForMapIdle(page);
     expect(await page.evaluate(() => (window as any).__mapView.map.queryRenderedFeatures({ layers: ['proposal-line'] }).length)).toBeGreaterThan(0);
     // Print: the PDF holds the check table.

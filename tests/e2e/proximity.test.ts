@@ -76,7 +76,7 @@ describe('a question over a set', () => {
     await page.getByTestId('prox-pick-all').click();
     expect(await page.getByTestId('prox-chosen').locator('li').count()).toBe(phases.length + 1);
     const rows = page.getByTestId('prox-table').locator('tbody tr');
-    await expect.poll(() => rows.count()).toBe(expected.length);
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(expected.length);
     const listed = await rows.evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.id));
     expect(listed).toEqual(expected.map((h) => h.id));
     // Each row says which phase it is nearest to and how far to trust the distance.
@@ -117,9 +117,10 @@ describe('a question over a set', () => {
     expect(link).toContain('q=union');
     const fresh = await openApp(browser(), baseUrl, { fixture: false, path: link.slice(link.indexOf('#')) });
     const freshRows = fresh.page.getByTestId('prox-table').locator('tbody tr');
-    await expect.poll(() => freshRows.count()).toBe(expected.length);
+    // (a fresh page loads the whole dataset before it can answer: more than the default second)
+    await expect.poll(() => freshRows.count(), { timeout: 20_000 }).toBe(expected.length);
     expect(await fresh.page.getByTestId('prox-chosen').locator('li').count()).toBe(phases.length + 1);
-    await expect.poll(() => fresh.page.getByTestId('selection-count').textContent()).toContain(String(expected.length));
+    await expect.poll(() => fresh.page.getByTestId('selection-count').textContent(), { timeout: 15_000 }).toContain(String(expected.length));
     expect(consoleErrors).toEqual([]);
     expect(fresh.consoleErrors).toEqual([]);
     await fresh.page.context().close();
