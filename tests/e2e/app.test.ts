@@ -146,7 +146,7 @@ describe('the cluster map on the fixture', () => {
     // The column choice is remembered in this browser.
     await page.reload();
     await page.getByTestId('tab-list').click();
-    await expect.poll(async () => (await headers()).map((h) => h.replace(/[▲▼]/g, '').trim())).toEqual(['Tên', 'Tình trạng', 'Nước thải', 'Diện tích', 'Lấp đầy']);
+    await expect.poll(async () => (await headers()).map((h) => h.replace(/[▲▼]/g, '').trim()), { timeout: 15_000 }).toEqual(['Tên', 'Tình trạng', 'Nước thải', 'Diện tích', 'Lấp đầy']);
     expect(consoleErrors).toEqual([]);
     await page.context().close();
   });
