@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { formatKm, formatNumber } from '../geo/format';
-import { distanceTrust, type DistanceTrust, type TrustEnd } from '../geo/proximity/distance_trust';
+import { rowTrust, type DistanceTrust, type TrustEnd } from '../geo/proximity/distance_trust';
 import { PROX_LAYERS, type ProxLayer } from '../geo/proximity/proximity_types';
 import { searchKey } from '../geo/search/search_clusters';
 import { selectClusterById, selectFilteredIds, selectProxRows } from '../store/selectors';
@@ -110,7 +110,7 @@ export function ProximityPanel() {
     const r = rows.map((row) => {
       const info = label(row.layer, row.id) ?? { name: row.id, province: '', geometry_quality: 'point-district' as const };
       const other = row.otherLayer === 'area' ? null : label(row.otherLayer, row.otherId) ?? null;
-      const trust: DistanceTrust = distanceTrust(info, row.otherLayer === 'area' || !row.otherId ? null : other ?? info);
+      const trust: DistanceTrust = rowTrust(row, info, label);
       const otherName = row.otherLayer === 'area' && row.otherId ? areaName(row.otherId) : other?.name ?? '';
       return { row, info, trust, otherName };
     }).filter((x) => !measuredOnly || x.trust === 'measured');

@@ -3,7 +3,7 @@ import { bboxOf } from '../geo/dataset/bbox_of';
 import { NO_COMMUNE, NO_MODEL } from '../geo/dataset/filter_clusters';
 import { formatHa, formatKm, formatNumber, type Lang } from '../geo/format';
 import { localIsoDay } from '../geo/io/export_filename';
-import { distanceTrust } from '../geo/proximity/distance_trust';
+import { distanceTrust, rowTrust } from '../geo/proximity/distance_trust';
 import type { ProximityAnswer } from '../geo/proximity/proximity_protocol';
 import { proximityRows } from '../geo/proximity/proximity_rows';
 import type { ClusterFeature, ClusterProps, VillageProps, ZoneProps } from '../geo/types';
@@ -233,8 +233,7 @@ function distanceRows(answer: ProximityAnswer | null, lookup: ReadonlyMap<string
   if (!answer) return null;
   const rows = proximityRows(answer, s.prox.km).filter((r) => r.layer === 'cluster');
   if (!rows.length) return null;
-  const place = (layer: string | null, id: string | null): { geometry_quality: ClusterProps['geometry_quality']; commune_2025?: string | null } | null => {
-    if (!layer || !id || layer === 'area') return null;
+  const place = (layer: string, id: string): { geometry_quality: ClusterProps['geometry_quality']; commune_2025?: string | null } | null => {
     if (layer === 'cluster') return lookup.get(id)?.properties ?? null;
     const list = (layer === 'zone' ? s.zones?.features : s.villages?.features) as { properties: ZoneProps | VillageProps }[] | undefined;
     return list?.find((f) => f.properties.id === id)?.properties ?? null;
@@ -244,9 +243,8 @@ function distanceRows(answer: ProximityAnswer | null, lookup: ReadonlyMap<string
   for (const r of rows) {
     const me = lookup.get(r.id)?.properties;
     if (!me) continue;
-    const other = place(r.otherLayer, r.otherId);
     const from = r.otherLayer === 'area' ? t(lang, 'prox.areaN', { n: Number((r.otherId ?? '').replace('area-', '')) + 1 }) : r.otherId && r.otherLayer ? nameOf(layerName[r.otherLayer], r.otherId) : '';
-    out.set(r.id, { km: r.distanceKm, from, trust: distanceTrust(me, r.otherLayer === 'area' ? null : other ?? me) });
+    out.set(r.id, { km: r.distanceKm, from, trust: rowTrust(r, me, place) });
   }
   return out;
 }

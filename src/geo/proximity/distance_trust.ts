@@ -28,3 +28,16 @@ export function distanceTrust(a: TrustEnd, b: TrustEnd | null): DistanceTrust {
   if (!ma && b && !mb && a.commune_2025 && a.commune_2025 === b.commune_2025) return 'same-commune';
   return 'schematic';
 }
+
+/**
+ * The trust of a proximity result's distance. Without a counterpart feature (a planner's area,
+ * a drawn polygon) only the result's own footprint counts; a counterpart that cannot be looked
+ * up is taken to be placed like the result.
+ *
+ * @param me - the result's own place
+ * @param placeOf - looks up the counterpart's place by row layer (`cluster`, `zone`, `village`) and id
+ */
+export function rowTrust(row: { otherLayer: string | null; otherId: string | null }, me: TrustEnd, placeOf: (layer: string, id: string) => TrustEnd | null | undefined): DistanceTrust {
+  if (!row.otherLayer || !row.otherId || row.otherLayer === 'area') return distanceTrust(me, null);
+  return distanceTrust(me, placeOf(row.otherLayer, row.otherId) ?? me);
+}

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { distanceTrust } from '../../../src/geo/proximity/distance_trust';
+import { distanceTrust, rowTrust } from '../../../src/geo/proximity/distance_trust';
 import { buildProximityIndex } from '../../../src/geo/proximity/proximity_index';
 import { unionReference } from '../../../src/geo/proximity/proximity_reference';
 import type { ProximityData, UnionFrom, UnionMode } from '../../../src/geo/proximity/proximity_types';
@@ -68,5 +68,13 @@ describe('distanceTrust', () => {
     expect(distanceTrust(at('schematic-commune'), at('point-commune', 'Xã B'))).toBe('schematic');
     expect(distanceTrust(at('schematic-commune', null), at('point-commune', null))).toBe('schematic');
     expect(distanceTrust(at('point-commune'), null)).toBe('schematic');
+  });
+  it('a result row: against its counterpart; without one (an area) only its own footprint counts', () => {
+    const places = new Map([['zone:z1', at('schematic-commune')], ['cluster:c1', at('surveyed')]]);
+    const placeOf = (layer: string, id: string) => places.get(`${layer}:${id}`);
+    expect(rowTrust({ otherLayer: 'zone', otherId: 'z1' }, at('point-commune'), placeOf)).toBe('same-commune');
+    expect(rowTrust({ otherLayer: 'cluster', otherId: 'c1' }, at('traced'), placeOf)).toBe('measured');
+    expect(rowTrust({ otherLayer: 'area', otherId: 'area-0' }, at('traced'), placeOf)).toBe('measured');
+    expect(rowTrust({ otherLayer: null, otherId: null }, at('schematic-commune'), placeOf)).toBe('schematic');
   });
 });
